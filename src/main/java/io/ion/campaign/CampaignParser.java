@@ -1,0 +1,231 @@
+package io.ion.campaign;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ion.config.IonConfig;
+import io.ion.ingest.EventParser.Rejection;
+import io.ion.ingest.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads and validates campaign definitions (JSON on {@code ion.campaigns}, YAML or JSON files at start). */
+public final class CampaignParser {
+
+    public static final Set<String> DEFAULT_DISCLOSURE_TAGS = Set.of("ad", "sponsored", "partner");
+    public static final List<String> DEFAULT_DISCLOSURE_PHRASES = List.of("paid partnership");
+    public static final Set<String> EMV_ACTIONS = Set.of("like", "comment", "share", "save", "view", "impression");
+
+    /**
+     * ION's default EMV rate card in USD per action. Order-of-magnitude values in line with publicly shared
+     * influencer EMV rate cards (engagements valued well above views; impressions at a ~$5 CPM); brands should set
+     * their own per campaign under {@code emv_rates}.
+     */
+    public static final Map<String, Map<String, Double>> DEFAULT_EMV_RATES = Map.of(
+            "default", Map.of("like", 0.08, "comment", 0.80, "share", 1.20, "save", 1.00, "view", 0.02, "impression", 0.005),
+            "tiktok", Map.of("like", 0.05, "comment", 0.60, "share", 1.00, "save", 0.80, "view", 0.01, "impression", 0.004),
+            "youtube", Map.of("like", 0.15, "comment", 1.50, "share", 2.00, "save", 1.00, "view", 0.04, "impression", 0.006));
+
+    private static final Set<String> KNOWN_FIELDS = Set.of("campaign_id", "brand", "name", "starts_at", "ends_at",
+            "hashtags", "mentions", "influencers", "sponsored", "disclosure_tags", "disclosure_phrases",
+            "brand_safety_keywords", "targets", "emv_rates", "alerts", "webhooks");
+
+    private CampaignParser() {}
+
+    /** Parses one campaign; throws {@link Rejection} with the reason when the definition is invalid. */
+    public static Campaign parse(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new Rejection("invalid_campaign", "a campaign must be an object");
+        }
+        node.fieldNames().forEachRemaining(field -> {
+            if (!KNOWN_FIELDS.contains(field)) {
+                throw new Rejection("invalid_campaign", "unknown campaign field " + field);
+            }
+        });
+        String id = text(node, "campaign_id", true);
+        Instant startsAt = time(node, "starts_at", true);
+        Instant endsAt = time(node, "ends_at", false);
+        if (endsAt != null && !endsAt.isAfter(startsAt)) {
+            throw new Rejection("invalid_campaign", id + ": ends_at must be after starts_at");
+        }
+        Set<String> hashtags = tags(node, "hashtags", '#');
+        Set<String> mentions = tags(node, "mentions", '@');
+        if (hashtags.isEmpty() && mentions.isEmpty()) {
+            throw new Rejection("invalid_campaign", id + ": a campaign needs at least one hashtag or mention");
+        }
+        Set<String> disclosureTags = node.has("disclosure_tags") ? tags(node, "disclosure_tags", '#') : DEFAULT_DISCLOSURE_TAGS;
+        List<String> disclosurePhrases = node.has("disclosure_phrases")
+                ? new ArrayList<>(tags(node, "disclosure_phrases", '\0')) : DEFAULT_DISCLOSURE_PHRASES;
+        return new Campaign(id,
+                textOr(node, "brand", id),
+                textOr(node, "name", id),
+                startsAt, endsAt, hashtags, mentions,
+                tags(node, "influencers", '@'),
+                node.path("sponsored").asBoolean(false),
+                disclosureTags,
+                disclosurePhrases,
+                new ArrayList<>(tags(node, "brand_safety_keywords", '\0')),
+                targets(id, node.get("targets")),
+                emvRates(id, node.get("emv_rates")),
+                alertOverrides(node.get("alerts")),
+                new ArrayList<>(strings(node, "webhooks")));
+    }
+
+    /** Loads a file with a top-level {@code campaigns:} list (YAML or JSON). Invalid entries fail the load. */
+    public static List<Campaign> loadFile(Path file) throws IOException {
+        ObjectMapper mapper = file.toString().endsWith(".json") ? Json.MAPPER : IonConfig.yamlMapper();
+        JsonNode root = mapper.readTree(Files.readString(file));
+        JsonNode list = root.isArray() ? root : root.path("campaigns");
+        List<Campaign> campaigns = new ArrayList<>();
+        for (JsonNode node : list) {
+            try {
+                campaigns.add(parse(node));
+            } catch (Rejection e) {
+                throw new IOException(file + ": " + e.getMessage());
+            }
+        }
+        return campaigns;
+    }
+
+    private static Campaign.Targets targets(String id, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Campaign.Targets.NONE;
+        }
+        return new Campaign.Targets(
+                longOrNull(id, node, "engagements"), longOrNull(id, node, "impressions"),
+                doubleOrNull(id, node, "emv"), doubleOrNull(id, node, "engagement_rate"),
+                doubleOrNull(id, node, "sentiment_floor"));
+    }
+
+    private static Map<String, Map<String, Double>> emvRates(String id, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return DEFAULT_EMV_RATES;
+        }
+        Map<String, Map<String, Double>> rates = new LinkedHashMap<>(DEFAULT_EMV_RATES);
+        node.fields().forEachRemaining(platform -> {
+            Map<String, Double> actions = new LinkedHashMap<>();
+            platform.getValue().fields().forEachRemaining(action -> {
+                if (!EMV_ACTIONS.contains(action.getKey())) {
+                    throw new Rejection("invalid_campaign", id + ": unknown EMV action " + action.getKey());
+                }
+                if (!action.getValue().isNumber() || action.getValue().doubleValue() < 0) {
+                    throw new Rejection("invalid_campaign", id + ": EMV rate " + action.getKey() + " must be a number >= 0");
+                }
+                actions.put(action.getKey(), action.getValue().doubleValue());
+            });
+            rates.put(platform.getKey().toLowerCase(Locale.ROOT), actions);
+        });
+        return rates;
+    }
+
+    private static Map<String, Map<String, Object>> alertOverrides(JsonNode node) {
+        Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
+        if (node != null && node.isObject()) {
+            node.fields().forEachRemaining(rule -> {
+                Map<String, Object> settings = new LinkedHashMap<>();
+                rule.getValue().fields().forEachRemaining(s -> settings.put(s.getKey(),
+                        s.getValue().isNumber() ? (Object) s.getValue().doubleValue()
+                                : s.getValue().isBoolean() ? (Object) s.getValue().booleanValue() : s.getValue().asText()));
+                overrides.put(rule.getKey(), settings);
+            });
+        }
+        return overrides;
+    }
+
+    private static Set<String> tags(JsonNode node, String field, char prefix) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String value : strings(node, field)) {
+            String tag = value.trim().toLowerCase(Locale.ROOT);
+            if (prefix != '\0' && tag.startsWith(String.valueOf(prefix))) {
+                tag = tag.substring(1);
+            }
+            if (!tag.isEmpty()) {
+                out.add(tag);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        List<String> out = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return out;
+        }
+        if (!value.isArray()) {
+            throw new Rejection("invalid_campaign", field + " must be a list");
+        }
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw new Rejection("invalid_campaign", field + " must be a list of strings");
+            }
+            out.add(item.textValue());
+        }
+        return out;
+    }
+
+    private static String text(JsonNode node, String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull() || (value.isTextual() && value.textValue().isBlank())) {
+            if (required) {
+                throw new Rejection("invalid_campaign", "campaign field " + field + " is required");
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new Rejection("invalid_campaign", field + " must be a string");
+        }
+        return value.textValue();
+    }
+
+    private static String textOr(JsonNode node, String field, String fallback) {
+        String value = text(node, field, false);
+        return value == null ? fallback : value;
+    }
+
+    private static Instant time(JsonNode node, String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new Rejection("invalid_campaign", "campaign field " + field + " is required");
+            }
+            return null;
+        }
+        if (value.isIntegralNumber()) {
+            return Instant.ofEpochMilli(value.longValue());
+        }
+        try {
+            return OffsetDateTime.parse(value.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new Rejection("invalid_campaign", field + " is not an ISO-8601 time with offset: " + value.asText());
+        }
+    }
+
+    private static Long longOrNull(String id, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) return null;
+        if (!value.isNumber() || value.doubleValue() < 0) {
+            throw new Rejection("invalid_campaign", id + ": target " + field + " must be a number >= 0");
+        }
+        return value.longValue();
+    }
+
+    private static Double doubleOrNull(String id, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) return null;
+        if (!value.isNumber()) {
+            throw new Rejection("invalid_campaign", id + ": target " + field + " must be a number");
+        }
+        return value.doubleValue();
+    }
+}

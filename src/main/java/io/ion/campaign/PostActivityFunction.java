@@ -1,0 +1,226 @@
+package io.ion.campaign;
+
+import io.ion.engagement.Activity;
+import io.ion.ingest.Comment;
+import io.ion.ingest.EngagementSnapshot;
+import io.ion.ingest.Post;
+import io.ion.sink.Documents;
+import io.ion.sink.EsDocument;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Per post (keyed by post_id): joins comments and engagement snapshots to their post, turns cumulative
+ * snapshots into deltas, and emits one {@link Activity} per campaign for everything countable.
+ *
+ * <p>Comments and snapshots that arrive before their post wait in state (bounded per post) until the post arrives
+ * or a processing-time TTL passes; then they are released as orphans: indexed and counted, never dropped.
+ * Snapshots older than the last applied one are ignored and counted.
+ */
+public class PostActivityFunction extends KeyedCoProcessFunction<String, AttributedPost, FollowUp, Activity> {
+
+    public static final OutputTag<AttributedComment> COMMENTS = new OutputTag<>("attributed-comments") {};
+    public static final OutputTag<EsDocument> POST_TOTALS = new OutputTag<>("post-totals") {};
+
+    private final String postTotalsIndex;
+    private final Duration postStateTtl;
+    private final Duration orphanTtl;
+    private final int maxPendingPerPost;
+
+    private transient ValueState<AttributedPost> post;
+    private transient ValueState<PostTotals> totals;
+    private transient ListState<FollowUp> pending;
+    private transient ValueState<Integer> pendingCount;
+    private transient Counter orphaned;
+    private transient Counter staleSnapshots;
+
+    public PostActivityFunction(String postTotalsIndex, Duration postStateTtl, Duration orphanTtl, int maxPendingPerPost) {
+        this.postTotalsIndex = postTotalsIndex;
+        this.postStateTtl = postStateTtl;
+        this.orphanTtl = orphanTtl;
+        this.maxPendingPerPost = maxPendingPerPost;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        StateTtlConfig postTtl = StateTtlConfig.newBuilder(postStateTtl).build();
+        StateTtlConfig bufferTtl = StateTtlConfig.newBuilder(orphanTtl.plus(orphanTtl)).build();
+        post = state("post", AttributedPost.class, postTtl);
+        totals = state("totals", PostTotals.class, postTtl);
+        pendingCount = state("pending-count", Integer.class, bufferTtl);
+        ListStateDescriptor<FollowUp> pendingDescriptor = new ListStateDescriptor<>("pending", FollowUp.class);
+        pendingDescriptor.enableTimeToLive(bufferTtl);
+        pending = getRuntimeContext().getListState(pendingDescriptor);
+        orphaned = getRuntimeContext().getMetricGroup().counter("ionOrphanedFollowUps");
+        staleSnapshots = getRuntimeContext().getMetricGroup().counter("ionStaleSnapshots");
+    }
+
+    private <T> ValueState<T> state(String name, Class<T> type, StateTtlConfig ttl) {
+        ValueStateDescriptor<T> descriptor = new ValueStateDescriptor<>(name, type);
+        descriptor.enableTimeToLive(ttl);
+        return getRuntimeContext().getState(descriptor);
+    }
+
+    @Override
+    public void processElement1(AttributedPost attributed, Context ctx, Collector<Activity> out) throws Exception {
+        boolean firstSighting = post.value() == null;
+        post.update(attributed);
+        if (firstSighting) { // a re-delivered post must not count twice
+            Post p = attributed.post();
+            for (String campaignId : attributed.campaignIds()) {
+                out.collect(activity(attributed, campaignId, p.createdAt(), 1, p.followers(), 0, PostTotals.NONE, 0.0));
+            }
+        }
+        Iterable<FollowUp> waiting = pending.get();
+        if (waiting != null) {
+            for (FollowUp followUp : waiting) {
+                apply(followUp, attributed, ctx, out);
+            }
+        }
+        pending.clear();
+        pendingCount.clear();
+    }
+
+    @Override
+    public void processElement2(FollowUp followUp, Context ctx, Collector<Activity> out) throws Exception {
+        AttributedPost known = post.value();
+        if (known != null) {
+            apply(followUp, known, ctx, out);
+            return;
+        }
+        int count = pendingCount.value() == null ? 0 : pendingCount.value();
+        if (count >= maxPendingPerPost) { // bounded buffer: the excess is released at once, unattributed
+            orphaned.inc();
+            apply(followUp, null, ctx, out);
+            return;
+        }
+        if (count == 0) {
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + orphanTtl.toMillis());
+        }
+        pending.add(followUp);
+        pendingCount.update(count + 1);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Activity> out) throws Exception {
+        if (post.value() != null) {
+            return; // the post arrived in time; its follow-ups were released then
+        }
+        Iterable<FollowUp> waiting = pending.get();
+        if (waiting != null) {
+            for (FollowUp followUp : waiting) {
+                orphaned.inc();
+                apply(followUp, null, ctx, out);
+            }
+        }
+        pending.clear();
+        pendingCount.clear();
+    }
+
+    /** Applies a follow-up to a known post, or to none (null) when it is released as an orphan. */
+    private void apply(FollowUp followUp, AttributedPost known, Context ctx, Collector<Activity> out) throws Exception {
+        if (followUp.comment() != null) {
+            applyComment(followUp.comment(), known, ctx, out);
+        } else {
+            applySnapshot(followUp.snapshot(), known, ctx, out);
+        }
+    }
+
+    private void applyComment(Comment comment, AttributedPost known, Context ctx, Collector<Activity> out) {
+        if (known == null) {
+            ctx.output(COMMENTS, new AttributedComment(comment, List.of(), null, null, null,
+                    AttributedComment.ORPHANED, List.of()));
+            return;
+        }
+        List<String> campaigns = known.campaignIds();
+        ctx.output(COMMENTS, new AttributedComment(comment, campaigns, known.post().influencerId(),
+                known.post().handle(), known.tier(),
+                campaigns.isEmpty() ? AttributedComment.UNATTRIBUTED : AttributedComment.ATTRIBUTED, List.of()));
+        for (String campaignId : campaigns) {
+            out.collect(activity(known, campaignId, comment.createdAt(), 0, 0, 1, PostTotals.NONE,
+                    rate(known, campaignId, "comment")));
+        }
+    }
+
+    private void applySnapshot(EngagementSnapshot snapshot, AttributedPost known, Context ctx, Collector<Activity> out)
+            throws Exception {
+        PostTotals before = totals.value() == null ? PostTotals.NONE : totals.value();
+        if (!snapshot.observedAt().isAfter(before.observedAt())) {
+            staleSnapshots.inc(); // duplicate or out of order: the newer state already counts it
+            return;
+        }
+        PostTotals after = before.apply(snapshot);
+        totals.update(after);
+        PostTotals delta = after.minus(before);
+        if (known != null) {
+            for (String campaignId : known.campaignIds()) {
+                double emv = delta.likes() * rate(known, campaignId, "like")
+                        + delta.shares() * rate(known, campaignId, "share")
+                        + delta.saves() * rate(known, campaignId, "save")
+                        + delta.views() * rate(known, campaignId, "view")
+                        + delta.impressions() * rate(known, campaignId, "impression");
+                out.collect(activity(known, campaignId, snapshot.observedAt(), 0, 0, 0, delta, emv));
+            }
+        }
+        ctx.output(POST_TOTALS, totalsDocument(snapshot, known, after));
+    }
+
+    private static double rate(AttributedPost known, String campaignId, String action) {
+        Map<String, Double> rates = known.emvRates().get(campaignId);
+        return rates == null ? 0.0 : rates.getOrDefault(action, 0.0);
+    }
+
+    /**
+     * The activity of one campaign. Engagement deltas carry no comment count: comments are counted from
+     * comment events (the platform's comment counter would count them twice).
+     */
+    private static Activity activity(AttributedPost known, String campaignId, Instant time, long posts, long followers,
+                                     long comments, PostTotals delta, double emv) {
+        Post p = known.post();
+        return new Activity(campaignId, p.postId(), p.influencerId(), p.handle(), known.tier(), p.platform(), time,
+                posts, followers, comments, delta.likes(), delta.shares(), delta.saves(), delta.views(),
+                delta.impressions(), delta.reach(), emv, 0, 0, 0.0, 0, 0, 0);
+    }
+
+    private EsDocument totalsDocument(EngagementSnapshot snapshot, AttributedPost known, PostTotals totals) {
+        ObjectNode doc = Documents.object();
+        doc.put("post_id", snapshot.postId());
+        doc.put("platform", snapshot.platform());
+        Documents.putStrings(doc, "campaign_ids", known == null ? List.of() : known.campaignIds());
+        if (known != null) {
+            Post p = known.post();
+            doc.put("influencer_id", p.influencerId());
+            doc.put("handle", p.handle());
+            doc.put("tier", known.tier());
+            doc.put("followers", p.followers());
+            Documents.putTime(doc, "created_at", p.createdAt());
+            doc.put("disclosure_missing", known.disclosureMissing());
+            if (p.followers() > 0) {
+                doc.put("engagement_rate", (double) totals.engagements() / p.followers());
+            }
+        }
+        Documents.putTime(doc, "updated_at", totals.observedAt());
+        doc.put("likes", totals.likes());
+        doc.put("comments", totals.comments());
+        doc.put("shares", totals.shares());
+        doc.put("saves", totals.saves());
+        doc.put("views", totals.views());
+        doc.put("impressions", totals.impressions());
+        doc.put("reach", totals.reach());
+        doc.put("engagements", totals.engagements());
+        return Documents.document(postTotalsIndex, snapshot.postId(), doc, snapshot.source());
+    }
+}

@@ -1,0 +1,44 @@
+package io.ion.engagement;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * One attributed unit of activity for one campaign: a post, a comment, an engagement delta, or a sentiment
+ * observation. Flat, additive fields so that windows aggregate them incrementally. A post attributed to two
+ * campaigns yields two activities.
+ *
+ * @param followers the posting influencer's followers, on post activities only (the engagement-rate denominator)
+ * @param sentimentSeen 1 on a sentiment observation of a comment (scored or sampled out), else 0
+ * @param sentimentScored 1 when that comment was scored
+ */
+public record Activity(
+        String campaignId,
+        String postId,
+        String influencerId,
+        String handle,
+        String tier,
+        String platform,
+        Instant time,
+        long posts,
+        long followers,
+        long comments,
+        long likes,
+        long shares,
+        long saves,
+        long views,
+        long impressions,
+        long reach,
+        double emv,
+        int sentimentSeen,
+        int sentimentScored,
+        double sentimentScore,
+        int negative,
+        int neutral,
+        int positive) implements Serializable {
+
+    /** Engagements = likes + comments + shares + saves. */
+    public long engagements() {
+        return likes + comments + shares + saves;
+    }
+}

@@ -1,0 +1,153 @@
+package io.ion.job;
+
+import io.ion.campaign.AttributedComment;
+import io.ion.campaign.AttributedPost;
+import io.ion.campaign.Campaign;
+import io.ion.campaign.CampaignParser;
+import io.ion.campaign.CampaignUpdate;
+import io.ion.campaign.CampaignUpdateFunction;
+import io.ion.campaign.FollowUp;
+import io.ion.campaign.PostActivityFunction;
+import io.ion.campaign.PostAttributionFunction;
+import io.ion.config.IonConfig;
+import io.ion.engagement.Activity;
+import io.ion.ingest.Comment;
+import io.ion.ingest.DeadLetter;
+import io.ion.ingest.EngagementSnapshot;
+import io.ion.ingest.ParseFunction;
+import io.ion.ingest.ParseFunction.Kind;
+import io.ion.ingest.Post;
+import io.ion.ingest.RawRecord;
+import io.ion.sentiment.CommentSentimentFunction;
+import io.ion.sentiment.PostSentimentFunction;
+import io.ion.sentiment.ScorerFactory;
+import io.ion.sink.EsDocument;
+import io.ion.sink.IndexTemplates;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.util.ParameterTool;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * ION's streaming job. Reads like the data-flow picture in the README:
+ *
+ * <pre>
+ * campaigns ─► parse ─► broadcast ─────────────┐
+ * posts ─► parse ─► attribute (campaigns, tier, disclosure) ─┬─► sentiment ─► ion-posts
+ *                                                           └─► per post: join comments + engagement ─► activity
+ * comments, engagement ─► parse ─► per post ─┘                     ├─► comments ─► sentiment ─► ion-comments
+ *                                                                  └─► post totals ─► ion-post-totals
+ * every rejected record ─► ion.deadletter
+ * </pre>
+ *
+ * Sources and sinks are parameters so tests inject their own; every operator has a uid and a name so savepoints
+ * survive upgrades.
+ */
+public final class IonJob {
+
+    private IonJob() {}
+
+    /** Entry point for {@code flink run} and {@code ion run}: {@code --config FILE}. */
+    public static void main(String[] args) throws Exception {
+        ParameterTool params = ParameterTool.fromArgs(args);
+        IonConfig config = params.has("config") ? IonConfig.load(Path.of(params.get("config"))) : IonConfig.defaults();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        run(env, config);
+    }
+
+    /** Installs the index templates, builds the job on {@code env} and executes it. */
+    public static void run(StreamExecutionEnvironment env, IonConfig config) throws Exception {
+        try (var client = io.ion.sink.ElasticsearchClients.transport(config.elasticsearch)) {
+            IndexTemplates.install(new co.elastic.clients.elasticsearch.ElasticsearchClient(client),
+                    config.elasticsearch.indexPrefix);
+        }
+        configure(env, config);
+        build(env, config, IonSources.kafka(config), IonSinks.production(config), Scorers.fromConfig(config.sentiment));
+        env.execute("ION");
+    }
+
+    public static void configure(StreamExecutionEnvironment env, IonConfig config) {
+        env.enableCheckpointing(config.job.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
+        env.setParallelism(config.job.parallelism);
+    }
+
+    public static void build(StreamExecutionEnvironment env, IonConfig config, IonSources sources, IonSinks sinks,
+                             ScorerFactory scorers) throws Exception {
+        IonConfig.Elasticsearch es = config.elasticsearch;
+        List<Campaign> campaignsFromFile = config.campaignsFile == null
+                ? List.of() : CampaignParser.loadFile(Path.of(config.campaignsFile));
+
+        // Ingest: parse and validate; rejected records become dead letters.
+        SingleOutputStreamOperator<Post> posts = parse(env, sources.posts(), "posts", Kind.POST, config);
+        SingleOutputStreamOperator<Comment> comments = parse(env, sources.comments(), "comments", Kind.COMMENT, config);
+        SingleOutputStreamOperator<EngagementSnapshot> engagement =
+                parse(env, sources.engagement(), "engagement", Kind.ENGAGEMENT, config);
+        SingleOutputStreamOperator<CampaignUpdate> campaignUpdates = env
+                .fromSource(sources.campaigns(), WatermarkStrategy.noWatermarks(), "campaigns-source")
+                .uid("campaigns-source")
+                .process(new CampaignUpdateFunction()).uid("parse-campaigns").name("parse campaigns");
+
+        // Campaigns: attribution against live definitions (broadcast state).
+        BroadcastStream<CampaignUpdate> campaigns = campaignUpdates.broadcast(PostAttributionFunction.CAMPAIGNS);
+        SingleOutputStreamOperator<AttributedPost> attributedPosts = posts
+                .connect(campaigns)
+                .process(new PostAttributionFunction(campaignsFromFile, config.attribution.tiers()))
+                .uid("attribute-posts").name("attribute posts");
+
+        // Per post: comments and engagement snapshots join their post; counts flow as activity at once.
+        DataStream<FollowUp> followUps = comments.map(FollowUp::of).uid("comment-follow-ups").name("comments as follow-ups")
+                .union(engagement.map(FollowUp::of).uid("engagement-follow-ups").name("snapshots as follow-ups"));
+        SingleOutputStreamOperator<Activity> activity = attributedPosts
+                .keyBy(p -> p.post().postId())
+                .connect(followUps.keyBy(FollowUp::postId))
+                .process(new PostActivityFunction(es.index(IndexTemplates.POST_TOTALS),
+                        Duration.ofHours(config.attribution.postStateTtlHours),
+                        Duration.ofMinutes(config.attribution.orphanTtlMinutes),
+                        config.attribution.maxPendingPerPost))
+                .uid("post-activity").name("join comments and engagement to posts");
+        DataStream<AttributedComment> attributedComments = activity.getSideOutput(PostActivityFunction.COMMENTS);
+
+        // Sentiment: a branch of its own, so scoring never holds up counting.
+        SingleOutputStreamOperator<EsDocument> postDocuments = attributedPosts
+                .process(new PostSentimentFunction(es.index(IndexTemplates.POSTS), scorers))
+                .uid("post-sentiment").name("score posts");
+        SingleOutputStreamOperator<EsDocument> commentDocuments = attributedComments
+                .process(new CommentSentimentFunction(es.index(IndexTemplates.COMMENTS), scorers))
+                .uid("comment-sentiment").name("score comments");
+
+        // Outputs.
+        postDocuments
+                .union(commentDocuments, activity.getSideOutput(PostActivityFunction.POST_TOTALS))
+                .sinkTo(sinks.documents()).uid("elasticsearch-sink").name("Elasticsearch");
+        DataStream<DeadLetter> deadLetters = posts.getSideOutput(ParseFunction.DEAD_LETTERS)
+                .union(comments.getSideOutput(ParseFunction.DEAD_LETTERS),
+                        engagement.getSideOutput(ParseFunction.DEAD_LETTERS),
+                        campaignUpdates.getSideOutput(ParseFunction.DEAD_LETTERS));
+        deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letter-sink").name("dead letters");
+    }
+
+    private static <T> SingleOutputStreamOperator<T> parse(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source,
+                                                           String name, Kind kind, IonConfig config) {
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), name + "-source")
+                .uid(name + "-source")
+                .process(new ParseFunction<T>(kind, config.limits))
+                .returns(typeOf(kind))
+                .uid("parse-" + name).name("parse " + name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Class<T> typeOf(Kind kind) {
+        return (Class<T>) switch (kind) {
+            case POST -> Post.class;
+            case COMMENT -> Comment.class;
+            case ENGAGEMENT -> EngagementSnapshot.class;
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package io.ion.it;
+
+import io.ion.config.IonConfig;
+import io.ion.job.IonJob;
+import io.ion.job.IonSinks;
+import io.ion.job.IonSources;
+import io.ion.sentiment.ScorerFactory;
+import io.ion.sink.ElasticsearchClients;
+import io.ion.sink.IndexTemplates;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** ION's job running on a local MiniCluster against the shared services; closing cancels it. */
+public final class RunningJob implements AutoCloseable {
+
+    private final JobClient client;
+
+    private RunningJob(JobClient client) {
+        this.client = client;
+    }
+
+    public static RunningJob start(IonConfig config, ScorerFactory scorers) throws Exception {
+        IndexTemplates.install(ElasticsearchClients.client(config.elasticsearch), config.elasticsearch.indexPrefix);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(new Configuration());
+        IonJob.configure(env, config);
+        IonJob.build(env, config, IonSources.kafka(config), IonSinks.production(config), scorers);
+        return new RunningJob(env.executeAsync("ion-it"));
+    }
+
+    public JobClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            client.cancel().get();
+        } catch (Exception alreadyDone) {
+            // finished or failed already
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.ion;
+
+import io.ion.config.IonConfig;
+import io.ion.job.IonJob;
+import io.ion.local.DemoCommand;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code ion} command line. */
+@Command(name = "ion", mixinStandardHelpOptions = true, version = "ION 0.1.0",
+        description = "ION - real-time monitor for influencer campaigns.",
+        subcommands = {DemoCommand.class, Main.RunCommand.class, Main.BenchCommand.class})
+public final class Main implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run the job on a local Flink MiniCluster against external Kafka and Elasticsearch "
+                    + "(on a Flink cluster, submit the job jar with `flink run` and the same --config).")
+    static final class RunCommand implements Callable<Integer> {
+        @Option(names = "--config", required = true, description = "Application config (YAML), see config/ion.example.yaml")
+        Path config;
+
+        @Override
+        public Integer call() throws Exception {
+            IonJob.run(StreamExecutionEnvironment.getExecutionEnvironment(), IonConfig.load(config));
+            return 0;
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ION beside its baseline).")
+    static final class BenchCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            CommandLine.usage(this, System.out);
+            return 0;
+        }
+    }
+}

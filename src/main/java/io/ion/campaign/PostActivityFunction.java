@@ -81,7 +81,7 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
         if (firstSighting) { // a re-delivered post must not count twice
             Post p = attributed.post();
             for (String campaignId : attributed.campaignIds()) {
-                out.collect(activity(attributed, campaignId, p.createdAt(), 1, p.followers(), 0, PostTotals.NONE, 0.0));
+                out.collect(activity(attributed, campaignId, p.createdAt(), 1, 0, PostTotals.NONE, 0.0));
             }
         }
         Iterable<FollowUp> waiting = pending.get();
@@ -150,7 +150,7 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
                 known.post().handle(), known.tier(),
                 campaigns.isEmpty() ? AttributedComment.UNATTRIBUTED : AttributedComment.ATTRIBUTED, List.of()));
         for (String campaignId : campaigns) {
-            out.collect(activity(known, campaignId, comment.createdAt(), 0, 0, 1, PostTotals.NONE,
+            out.collect(activity(known, campaignId, comment.createdAt(), 0, 1, PostTotals.NONE,
                     rate(known, campaignId, "comment")));
         }
     }
@@ -172,7 +172,7 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
                         + delta.saves() * rate(known, campaignId, "save")
                         + delta.views() * rate(known, campaignId, "view")
                         + delta.impressions() * rate(known, campaignId, "impression");
-                out.collect(activity(known, campaignId, snapshot.observedAt(), 0, 0, 0, delta, emv));
+                out.collect(activity(known, campaignId, snapshot.observedAt(), 0, 0, delta, emv));
             }
         }
         ctx.output(POST_TOTALS, totalsDocument(snapshot, known, after));
@@ -187,11 +187,11 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
      * The activity of one campaign. Engagement deltas carry no comment count: comments are counted from
      * comment events (the platform's comment counter would count them twice).
      */
-    private static Activity activity(AttributedPost known, String campaignId, Instant time, long posts, long followers,
+    private static Activity activity(AttributedPost known, String campaignId, Instant time, long posts,
                                      long comments, PostTotals delta, double emv) {
         Post p = known.post();
         return new Activity(campaignId, p.postId(), p.influencerId(), p.handle(), known.tier(), p.platform(), time,
-                posts, followers, comments, delta.likes(), delta.shares(), delta.saves(), delta.views(),
+                posts, p.followers(), comments, delta.likes(), delta.shares(), delta.saves(), delta.views(),
                 delta.impressions(), delta.reach(), emv, 0, 0, 0.0, 0, 0, 0);
     }
 

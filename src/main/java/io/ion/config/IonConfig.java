@@ -36,6 +36,7 @@ public class IonConfig implements Serializable {
     public Job job = new Job();
     public Attribution attribution = new Attribution();
     public Sentiment sentiment = new Sentiment();
+    public Windows windows = new Windows();
 
     /** Optional YAML/JSON file of campaign definitions loaded at start. */
     @JsonProperty("campaigns_file")
@@ -157,6 +158,36 @@ public class IonConfig implements Serializable {
         public double timeBudget = 0.8;
         @JsonProperty("max_sentence_tokens")
         public int maxSentenceTokens = 60;
+    }
+
+    public static class Windows implements Serializable {
+        /** The launch pulse: a short window sliding every minute. */
+        @JsonProperty("pulse_minutes")
+        public int pulseMinutes = 15;
+        @JsonProperty("pulse_slide_minutes")
+        public int pulseSlideMinutes = 1;
+        /** The trend view. */
+        @JsonProperty("trend_minutes")
+        public int trendMinutes = 60;
+        @JsonProperty("trend_slide_minutes")
+        public int trendSlideMinutes = 5;
+        @JsonProperty("out_of_orderness_seconds")
+        public int outOfOrdernessSeconds = 30;
+        /** A partition silent this long stops holding the watermark back. */
+        @JsonProperty("idleness_seconds")
+        public int idlenessSeconds = 60;
+        /** Windows re-fire (and their documents are overwritten) for events this late; later ones go to totals only. */
+        @JsonProperty("allowed_lateness_seconds")
+        public int allowedLatenessSeconds = 120;
+        @JsonProperty("totals_emit_seconds")
+        public int totalsEmitSeconds = 5;
+        @JsonProperty("totals_ttl_days")
+        public int totalsTtlDays = 90;
+        /** Posts enter the tier benchmark once they are this old (compared at a similar age). */
+        @JsonProperty("benchmark_min_age_minutes")
+        public int benchmarkMinAgeMinutes = 30;
+        @JsonProperty("benchmark_min_posts")
+        public int benchmarkMinPosts = 5;
     }
 
     static String mask(String secret) {

@@ -8,7 +8,9 @@ import java.time.Instant;
  * observation. Flat, additive fields so that windows aggregate them incrementally. A post attributed to two
  * campaigns yields two activities.
  *
- * @param followers the posting influencer's followers, on post activities only (the engagement-rate denominator)
+ * @param posts 1 on the activity of a new post, else 0
+ * @param followers the posting influencer's followers at posting time, on every activity of that post (the
+ *     engagement-rate denominator counts each post once per window)
  * @param sentimentSeen 1 on a sentiment observation of a comment (scored or sampled out), else 0
  * @param sentimentScored 1 when that comment was scored
  */

@@ -11,6 +11,9 @@ import io.ion.campaign.PostActivityFunction;
 import io.ion.campaign.PostAttributionFunction;
 import io.ion.config.IonConfig;
 import io.ion.engagement.Activity;
+import io.ion.engagement.EngagementMetrics;
+import io.ion.engagement.MetricsDocuments;
+import io.ion.engagement.WindowMetrics;
 import io.ion.ingest.Comment;
 import io.ion.ingest.DeadLetter;
 import io.ion.ingest.EngagementSnapshot;
@@ -43,7 +46,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * posts ─► parse ─► attribute (campaigns, tier, disclosure) ─┬─► sentiment ─► ion-posts
  *                                                           └─► per post: join comments + engagement ─► activity
  * comments, engagement ─► parse ─► per post ─┘                     ├─► comments ─► sentiment ─► ion-comments
- *                                                                  └─► post totals ─► ion-post-totals
+ *                                                                  ├─► post totals ─► ion-post-totals
+ *                                      activity + sentiment ─► windows (15m, 1h) + running totals ─► metrics indices
  * every rejected record ─► ion.deadletter
  * </pre>
  *
@@ -122,9 +126,16 @@ public final class IonJob {
                 .process(new CommentSentimentFunction(es.index(IndexTemplates.COMMENTS), scorers))
                 .uid("comment-sentiment").name("score comments");
 
+        // Rolling engagement: sliding event-time windows and running totals per campaign, tier, platform, influencer.
+        DataStream<Activity> allActivity = activity.union(commentDocuments.getSideOutput(CommentSentimentFunction.SENTIMENT));
+        DataStream<WindowMetrics> metrics = EngagementMetrics.build(allActivity, config.windows);
+        DataStream<EsDocument> metricDocuments = metrics
+                .map(m -> MetricsDocuments.of(m, es.index(IndexTemplates.CAMPAIGN_METRICS), es.index(IndexTemplates.INFLUENCER_METRICS)))
+                .uid("metric-documents").name("metric documents");
+
         // Outputs.
         postDocuments
-                .union(commentDocuments, activity.getSideOutput(PostActivityFunction.POST_TOTALS))
+                .union(commentDocuments, activity.getSideOutput(PostActivityFunction.POST_TOTALS), metricDocuments)
                 .sinkTo(sinks.documents()).uid("elasticsearch-sink").name("Elasticsearch");
         DataStream<DeadLetter> deadLetters = posts.getSideOutput(ParseFunction.DEAD_LETTERS)
                 .union(comments.getSideOutput(ParseFunction.DEAD_LETTERS),

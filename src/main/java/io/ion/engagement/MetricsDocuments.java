@@ -1,0 +1,73 @@
+package io.ion.engagement;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ion.sink.Documents;
+import io.ion.sink.EsDocument;
+import java.time.Instant;
+import java.util.Map;
+
+/** {@link WindowMetrics} as documents of {@code ion-campaign-metrics} and {@code ion-influencer-metrics}. */
+public final class MetricsDocuments {
+
+    private MetricsDocuments() {}
+
+    public static EsDocument of(WindowMetrics m, String campaignIndex, String influencerIndex) {
+        Dimension d = m.dimension();
+        ObjectNode doc = Documents.object();
+        doc.put("campaign_id", d.campaignId());
+        doc.put("dimension", d.name());
+        switch (d.name()) {
+            case Dimension.TIER -> doc.put("tier", d.value());
+            case Dimension.PLATFORM -> doc.put("platform", d.value());
+            case Dimension.INFLUENCER -> doc.put("influencer_id", d.value());
+            default -> { }
+        }
+        doc.put("window", m.window());
+        Documents.putTime(doc, "window_start", m.windowStart());
+        Documents.putTime(doc, "window_end", m.windowEnd());
+        Documents.putTime(doc, "updated_at", Instant.now());
+        doc.put("posts", m.posts());
+        doc.put("comments", m.comments());
+        doc.put("likes", m.likes());
+        doc.put("shares", m.shares());
+        doc.put("saves", m.saves());
+        doc.put("views", m.views());
+        doc.put("impressions", m.impressions());
+        doc.put("reach", m.reach());
+        doc.put("engagements", m.engagements());
+        doc.put("followers", m.followers());
+        putNullable(doc, "engagement_rate_followers", m.engagementRateFollowers());
+        putNullable(doc, "engagement_rate_impressions", m.engagementRateImpressions());
+        doc.put("emv", Math.round(m.emv() * 100) / 100.0);
+        doc.put("sentiment_scored", m.sentimentScored());
+        putNullable(doc, "sentiment_sample_rate", m.sentimentSampleRate());
+        putNullable(doc, "sentiment_mean", m.sentimentMean());
+        putNullable(doc, "negative_share", m.negativeShare());
+        putNullable(doc, "neutral_share", m.neutralShare());
+        putNullable(doc, "positive_share", m.positiveShare());
+        doc.put("late_events", m.lateEvents());
+        ArrayNode top = doc.putArray("top_posts");
+        for (Map.Entry<String, Long> post : m.topPosts()) {
+            top.addObject().put("post_id", post.getKey()).put("engagements", post.getValue());
+        }
+        if (m.benchmark() != null) {
+            doc.put("er_post_p25", m.benchmark().p25());
+            doc.put("er_post_median", m.benchmark().median());
+            doc.put("er_post_p75", m.benchmark().p75());
+        }
+        String index = Dimension.INFLUENCER.equals(d.name()) ? influencerIndex : campaignIndex;
+        return Documents.document(index, m.documentId(), doc, null);
+    }
+
+    private static void putNullable(ObjectNode doc, String field, Double value) {
+        if (value != null) {
+            doc.put(field, value);
+        }
+    }
+
+    /** "15m", "1h", "90m". */
+    public static String windowName(int minutes) {
+        return minutes % 60 == 0 ? (minutes / 60) + "h" : minutes + "m";
+    }
+}

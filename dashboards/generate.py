@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generate dashboards/ion.ndjson, ION's Kibana saved objects.
 
-    python3 dashboards/generate.py        # rewrites dashboards/ion.ndjson next to this file
+    python3 dashboards/generate.py         # rewrites dashboards/ion.ndjson next to this file
+    python3 dashboards/generate.py OUT     # writes OUT instead (DashboardsTest compares the two)
 
 Kibana's export format nests JSON inside JSON strings (panelsJSON, searchSourceJSON, ...), which
 is unreadable and easy to break by hand; this script is the readable source. Commit both files.
@@ -18,6 +19,7 @@ All ids are fixed, so re-importing with overwrite=true updates objects instead o
 
 import json
 import os
+import sys
 
 CORE_MIGRATION_VERSION = "8.8.0"
 PANEL_VERSION = "8.11.0"
@@ -467,7 +469,7 @@ DASHBOARDS = [
 
 def main():
     objects = [data_view(*dv) for dv in DATA_VIEWS] + SEARCHES + VISUALIZATIONS + DASHBOARDS
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ion.ndjson")
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "ion.ndjson")
     with open(out, "w", encoding="utf-8") as f:
         for obj in objects:
             f.write(json.dumps(obj, separators=(",", ":"), ensure_ascii=False) + "\n")

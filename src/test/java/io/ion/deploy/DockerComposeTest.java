@@ -161,6 +161,11 @@ class DockerComposeTest {
             assertThat(services.path(s).path("environment").path("ELASTIC_PASSWORD").asText())
                     .as("%s resolves ${ELASTIC_PASSWORD} in ion.yaml", s).isEqualTo("${ELASTIC_PASSWORD}");
         }
+        // The image runs as uid 9999; the shared checkpoint volume is prepared for it first.
+        for (String s : List.of("jobmanager", "taskmanager")) {
+            assertThat(dependsOn(services.path(s))).as(s)
+                    .containsEntry("flink-state-init", "service_completed_successfully");
+        }
         assertThat(ProjectFiles.read("deploy/submit-job.sh")).contains("--config \"$config\"")
                 .contains("/opt/ion/ion.yaml").contains("/opt/ion/ion-job.jar");
     }

@@ -8,6 +8,8 @@ set -euo pipefail
 es_url="${ES_URL:-http://elasticsearch:9200}"
 dir="${TEMPLATES_DIR:-/opt/ion/templates}"
 : "${ELASTIC_PASSWORD:?ELASTIC_PASSWORD must be set}"
+# Escape \ and " for a double-quoted curl config string.
+curl_quote() { local v="${1//\\/\\\\}"; printf '%s' "${v//\"/\\\"}"; }
 
 shopt -s nullglob
 files=("$dir"/*.json)
@@ -17,7 +19,7 @@ for f in "${files[@]}"; do
   name="ion-$(basename "$f" .json)"
   out="$(mktemp)"
   # Password via curl config on stdin, not argv.
-  status="$(printf 'user = "elastic:%s"\n' "$ELASTIC_PASSWORD" | curl -sS --config - \
+  status="$(printf 'user = "%s"\n' "$(curl_quote "elastic:$ELASTIC_PASSWORD")" | curl -sS --config - \
       -o "$out" -w '%{http_code}' -X PUT "$es_url/_index_template/$name" \
       -H 'Content-Type: application/json' --data-binary "@$f")"
   if [[ "$status" != 200 ]]; then

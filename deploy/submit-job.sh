@@ -19,8 +19,9 @@ done
 
 # The session cluster is dedicated to ION: if any job is already running (e.g. after
 # `docker compose up` is re-run), do not start a second copy that would write the same indices.
-if grep -q '(RUNNING)' <<<"$running"; then
-  echo "A job is already running; not submitting again:"
+# `flink list --running` prints "<time> : <job id> : <name> (<STATE>)" per job in these states.
+if grep -Eq '\((CREATED|INITIALIZING|RUNNING|RESTARTING|FAILING|CANCELLING)\)' <<<"$running"; then
+  echo "A job is already running or restarting; not submitting again:"
   echo "$running"
   exit 0
 fi

@@ -69,6 +69,37 @@ class DockerComposeTest {
     }
 
     @Test
+    void scriptsNamedInEntrypointsAreMountedFromTheRepo() {
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> s : entries(services)) {
+            Map<String, String> mounts = new LinkedHashMap<>(); // container path -> host path
+            for (JsonNode v : s.getValue().path("volumes")) {
+                String[] parts = v.asText().split(":");
+                if (parts.length >= 2 && parts[0].startsWith(".")) {
+                    mounts.put(parts[1], parts[0]);
+                }
+            }
+            List<String> words = new ArrayList<>();
+            for (String key : List.of("entrypoint", "command")) {
+                JsonNode n = s.getValue().path(key);
+                (n.isArray() ? n : ProjectFiles.JSON.createArrayNode().add(n.asText(""))).forEach(
+                        w -> words.addAll(List.of(w.asText().split("[\\s;&|]+"))));
+            }
+            for (String word : words) {
+                for (Map.Entry<String, String> m : mounts.entrySet()) {
+                    if (word.startsWith(m.getKey() + "/") && word.endsWith(".sh")) {
+                        String host = m.getValue() + word.substring(m.getKey().length());
+                        assertThat(ProjectFiles.file(host)).as("%s runs %s", s.getKey(), word).isRegularFile();
+                        checked++;
+                    }
+                }
+            }
+        }
+        // kibana-password, ion-setup, ion-setup-templates, ion-dashboards, ion-submit
+        assertThat(checked).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void theClusterProfileBuildsTargetIonJobJar() {
         String shade = "/project/profiles/profile[id='cluster']/build/plugins/plugin[artifactId='maven-shade-plugin']";
         assertThat(ProjectFiles.pomXPath(shade + "//finalName")).isEqualTo("ion-job");

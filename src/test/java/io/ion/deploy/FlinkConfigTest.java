@@ -122,10 +122,9 @@ class FlinkConfigTest {
         }
         assertThat(ProjectFiles.read("src/main/resources/log4j2.properties"))
                 .contains("logger.ion.level = INFO")
-                .contains("logger.kafka.level = WARN")
-                .contains("logger.flink.level = WARN")
-                .contains("logger.corenlp.level = WARN")
-                .contains("logger.elasticsearch.level = WARN");
+                .contains("logger.kafka.name = org.apache.kafka")
+                .contains("logger.flink.name = org.apache.flink")
+                .contains("logger.corenlp.name = edu.stanford");
     }
 
     // ---- Flink value syntax -------------------------------------------------------------------

@@ -1,0 +1,56 @@
+package io.ion.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ion.ingest.Json;
+import io.ion.sink.Documents;
+import java.io.UncheckedIOException;
+
+/** The JSON shape of an alert: the {@code ion-alerts} document, the {@code ion.alerts} record, the webhook body. */
+public final class AlertJson {
+
+    private AlertJson() {}
+
+    public static ObjectNode toNode(Alert alert) {
+        ObjectNode node = Documents.object();
+        node.put("alert_id", alert.alertId());
+        node.put("event_id", alert.eventId());
+        node.put("campaign_id", alert.campaignId());
+        node.put("rule", alert.rule());
+        node.put("scope", alert.scope());
+        node.put("scope_key", alert.scopeKey());
+        node.put("severity", alert.severity());
+        node.put("status", alert.status());
+        Documents.putTime(node, "fired_at", alert.firedAt());
+        Documents.putTime(node, "updated_at", alert.updatedAt());
+        if (Alert.RESOLVED.equals(alert.status())) {
+            Documents.putTime(node, "resolved_at", alert.updatedAt());
+        }
+        if (alert.value() != null) node.put("value", alert.value());
+        if (alert.baseline() != null) node.put("baseline", alert.baseline());
+        if (alert.threshold() != null) node.put("threshold", alert.threshold());
+        node.put("message", alert.message());
+        Alert.Evidence evidence = alert.evidence();
+        if (evidence != null) {
+            ObjectNode e = node.putObject("evidence");
+            Documents.putTime(e, "window_start", evidence.windowStart());
+            Documents.putTime(e, "window_end", evidence.windowEnd());
+            e.put("summary", evidence.summary());
+            ArrayNode items = e.putArray("items");
+            for (Alert.Item item : evidence.items()) {
+                ObjectNode i = items.addObject().put("kind", item.kind()).put("id", item.id()).put("snippet", item.snippet());
+                if (item.score() != null) i.put("score", item.score());
+            }
+        }
+        return node;
+    }
+
+    public static String toJson(Alert alert) {
+        try {
+            return Json.MAPPER.writeValueAsString(toNode(alert));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -192,7 +192,7 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
         Post p = known.post();
         return new Activity(campaignId, p.postId(), p.influencerId(), p.handle(), known.tier(), p.platform(), time,
                 posts, p.followers(), comments, delta.likes(), delta.shares(), delta.saves(), delta.views(),
-                delta.impressions(), delta.reach(), emv, 0, 0, 0.0, 0, 0, 0);
+                delta.impressions(), delta.reach(), emv, 0, 0, 0.0, 0, 0, 0, null, null);
     }
 
     private EsDocument totalsDocument(EngagementSnapshot snapshot, AttributedPost known, PostTotals totals) {

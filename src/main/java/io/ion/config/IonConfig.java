@@ -37,6 +37,7 @@ public class IonConfig implements Serializable {
     public Attribution attribution = new Attribution();
     public Sentiment sentiment = new Sentiment();
     public Windows windows = new Windows();
+    public Alerts alerts = new Alerts();
 
     /** Optional YAML/JSON file of campaign definitions loaded at start. */
     @JsonProperty("campaigns_file")
@@ -188,6 +189,35 @@ public class IonConfig implements Serializable {
         public int benchmarkMinAgeMinutes = 30;
         @JsonProperty("benchmark_min_posts")
         public int benchmarkMinPosts = 5;
+    }
+
+    public static class Alerts implements Serializable {
+        /** How often each campaign's pulse rules are evaluated (processing time). */
+        @JsonProperty("evaluate_seconds")
+        public int evaluateSeconds = 10;
+        /** Endpoints that receive every campaign's alerts (campaigns add their own under {@code webhooks}). */
+        public List<Webhook> webhooks = new ArrayList<>();
+        /** HMAC-SHA256 key for the X-ION-Signature header; put it in the environment: ${ION_WEBHOOK_SECRET}. */
+        @JsonProperty("webhook_secret")
+        public String webhookSecret;
+
+        @Override
+        public String toString() {
+            return "Alerts{evaluateSeconds=" + evaluateSeconds + ", webhooks=" + webhooks + ", webhookSecret=" + mask(webhookSecret) + "}";
+        }
+    }
+
+    public static class Webhook implements Serializable {
+        public String url;
+        /** {@code json} (ION's alert JSON) or {@code slack} (Slack-compatible incoming-webhook body). */
+        public String format = "json";
+        /** Overrides alerts.webhook_secret for this endpoint. */
+        public String secret;
+
+        @Override
+        public String toString() {
+            return "Webhook{url=" + url + ", format=" + format + ", secret=" + mask(secret) + "}";
+        }
     }
 
     static String mask(String secret) {

@@ -13,6 +13,8 @@ import java.time.Instant;
  *     engagement-rate denominator counts each post once per window)
  * @param sentimentSeen 1 on a sentiment observation of a comment (scored or sampled out), else 0
  * @param sentimentScored 1 when that comment was scored
+ * @param itemId the comment id on sentiment observations (alert evidence), else null
+ * @param snippet the start of that comment's text, else null
  */
 public record Activity(
         String campaignId,
@@ -37,7 +39,9 @@ public record Activity(
         double sentimentScore,
         int negative,
         int neutral,
-        int positive) implements Serializable {
+        int positive,
+        String itemId,
+        String snippet) implements Serializable {
 
     /** Engagements = likes + comments + shares + saves. */
     public long engagements() {

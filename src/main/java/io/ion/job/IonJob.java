@@ -1,5 +1,9 @@
 package io.ion.job;
 
+import io.ion.alert.Alert;
+import io.ion.alert.AlertFunction;
+import io.ion.alert.AlertInput;
+import io.ion.alert.AlertSinks;
 import io.ion.campaign.AttributedComment;
 import io.ion.campaign.AttributedPost;
 import io.ion.campaign.Campaign;
@@ -11,6 +15,7 @@ import io.ion.campaign.PostActivityFunction;
 import io.ion.campaign.PostAttributionFunction;
 import io.ion.config.IonConfig;
 import io.ion.engagement.Activity;
+import io.ion.engagement.Dimension;
 import io.ion.engagement.EngagementMetrics;
 import io.ion.engagement.MetricsDocuments;
 import io.ion.engagement.WindowMetrics;
@@ -37,6 +42,7 @@ import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 /**
  * ION's streaming job. Reads like the data-flow picture in the README:
@@ -48,6 +54,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * comments, engagement ─► parse ─► per post ─┘                     ├─► comments ─► sentiment ─► ion-comments
  *                                                                  ├─► post totals ─► ion-post-totals
  *                                      activity + sentiment ─► windows (15m, 1h) + running totals ─► metrics indices
+ *                 activity, posts, totals ─► alert rules (per campaign) ─► ion-alerts, ion.alerts, webhooks
  * every rejected record ─► ion.deadletter
  * </pre>
  *
@@ -133,9 +140,32 @@ public final class IonJob {
                 .map(m -> MetricsDocuments.of(m, es.index(IndexTemplates.CAMPAIGN_METRICS), es.index(IndexTemplates.INFLUENCER_METRICS)))
                 .uid("metric-documents").name("metric documents");
 
+        // Alerts: every rule of a campaign in one keyed operator, with the live campaign definitions.
+        DataStream<AlertInput> alertInputs = allActivity.map(AlertInput::of).uid("alert-activity").name("activity for alerts")
+                .union(attributedPosts.flatMap((AttributedPost p, Collector<AlertInput> out) -> {
+                            for (String campaignId : p.campaignIds()) {
+                                out.collect(AlertInput.of(campaignId, p));
+                            }
+                        }).returns(AlertInput.class).uid("alert-posts").name("posts for alerts"),
+                        metrics.filter(m -> "total".equals(m.window()) && !Dimension.INFLUENCER.equals(m.dimension().name())
+                                        && !Dimension.PLATFORM.equals(m.dimension().name()))
+                                .uid("alert-totals-filter").name("totals for alerts")
+                                .map(AlertInput::of).uid("alert-totals").name("totals as alert input"));
+        SingleOutputStreamOperator<Alert> alerts = alertInputs
+                .keyBy(AlertInput::campaignId)
+                .connect(campaigns)
+                .process(new AlertFunction(campaignsFromFile, Webhooks.urls(config.alerts),
+                        Duration.ofSeconds(config.alerts.evaluateSeconds)))
+                .uid("alert-rules").name("alert rules");
+        alerts.sinkTo(sinks.alerts()).uid("alerts-kafka").name("ion.alerts");
+        alerts.sinkTo(sinks.webhooks()).uid("alerts-webhooks").name("webhooks");
+        DataStream<EsDocument> alertDocuments = alerts
+                .map(a -> AlertSinks.document(a, es.index(IndexTemplates.ALERTS))).uid("alert-documents").name("alert documents");
+
         // Outputs.
         postDocuments
-                .union(commentDocuments, activity.getSideOutput(PostActivityFunction.POST_TOTALS), metricDocuments)
+                .union(commentDocuments, activity.getSideOutput(PostActivityFunction.POST_TOTALS), metricDocuments,
+                        alertDocuments)
                 .sinkTo(sinks.documents()).uid("elasticsearch-sink").name("Elasticsearch");
         DataStream<DeadLetter> deadLetters = posts.getSideOutput(ParseFunction.DEAD_LETTERS)
                 .union(comments.getSideOutput(ParseFunction.DEAD_LETTERS),

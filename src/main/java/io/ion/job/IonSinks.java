@@ -1,5 +1,7 @@
 package io.ion.job;
 
+import io.ion.alert.Alert;
+import io.ion.alert.AlertSinks;
 import io.ion.config.IonConfig;
 import io.ion.ingest.DeadLetter;
 import io.ion.ingest.DeadLetters;
@@ -13,13 +15,15 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 
 /** The job's outputs. Production writes Elasticsearch and Kafka; tests may pass collecting sinks. */
-public record IonSinks(Sink<EsDocument> documents, Sink<DeadLetter> deadLetters) {
+public record IonSinks(Sink<EsDocument> documents, Sink<DeadLetter> deadLetters, Sink<Alert> alerts, Sink<Alert> webhooks) {
 
     public static IonSinks production(IonConfig config) {
         return new IonSinks(
                 new ElasticsearchSink(config.elasticsearch,
                         new KafkaDeadLetterHandler(config.kafka, config.topics.deadletter)),
-                deadLetterSink(config));
+                deadLetterSink(config),
+                AlertSinks.kafka(config),
+                Webhooks.sink(config.alerts));
     }
 
     static Sink<DeadLetter> deadLetterSink(IonConfig config) {

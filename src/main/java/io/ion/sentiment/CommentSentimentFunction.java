@@ -55,7 +55,8 @@ public class CommentSentimentFunction extends ProcessFunction<AttributedComment,
         return new Activity(campaignId, c.postId(), attributed.influencerId(), attributed.handle(), attributed.tier(),
                 c.platform(), c.createdAt(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0,
                 1, scored ? 1 : 0, scored ? sentiment.score() : 0.0,
-                "negative".equals(label) ? 1 : 0, "neutral".equals(label) ? 1 : 0, "positive".equals(label) ? 1 : 0);
+                "negative".equals(label) ? 1 : 0, "neutral".equals(label) ? 1 : 0, "positive".equals(label) ? 1 : 0,
+                c.commentId(), c.text().length() <= 160 ? c.text() : c.text().substring(0, 160) + "…");
     }
 
     public static EsDocument document(String index, AttributedComment attributed, SentimentResult sentiment) {

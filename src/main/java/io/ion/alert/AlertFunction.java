@@ -60,6 +60,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     private transient ValueState<Long> nextEvaluation;
     private transient ValueState<Integer> dropStreak;
     private transient ValueState<Long> dropCheckedMinute;
+    private transient ValueState<Long> lastEvaluatedEventTime;
 
     public AlertFunction(List<Campaign> campaignsFromFile, List<String> globalWebhooks, Duration evaluateEvery) {
         this.campaignsFromFile = List.copyOf(campaignsFromFile);
@@ -85,6 +86,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
         nextEvaluation = valueState("next-evaluation", Long.class, longTtl);
         dropStreak = valueState("drop-streak", Integer.class, longTtl);
         dropCheckedMinute = valueState("drop-checked-minute", Long.class, longTtl);
+        lastEvaluatedEventTime = valueState("last-evaluated-event-time", Long.class, longTtl);
     }
 
     private <K, V> MapState<K, V> mapState(String name, Class<K> key, Class<V> value, StateTtlConfig ttl) {
@@ -106,6 +108,12 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
         Campaign campaign = campaign(input.campaignId(), ctx.getBroadcastState(io.ion.campaign.PostAttributionFunction.CAMPAIGNS));
         if (input.activity() != null) {
             onActivity(input.activity(), ctx);
+            // Event time advancing also drives evaluation, so a replay at any speed alerts as a live run would.
+            long eventNow = maxEventTime.value();
+            Long last = lastEvaluatedEventTime.value();
+            if (campaign != null && (last == null || eventNow - last >= evaluateEvery.toMillis())) {
+                evaluate(campaign, ctx.timerService().currentProcessingTime(), out);
+            }
         } else if (input.post() != null) {
             onPost(input.post(), campaign, out);
         } else if (input.totals() != null) {
@@ -219,22 +227,31 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
         if (campaign == null || maxEventTime.value() == null) {
             return;
         }
+        boolean keepGoing = evaluate(campaign, timestamp, out);
+        if (keepGoing) {
+            long next = timestamp + evaluateEvery.toMillis();
+            ctx.timerService().registerProcessingTimeTimer(next);
+            nextEvaluation.update(next);
+        }
+    }
+
+    /**
+     * Evaluates the pulse rules at the campaign's event-time "now" (its latest activity). Returns whether to keep
+     * evaluating on processing time (recent activity, or an alert still firing that silence should resolve).
+     */
+    private boolean evaluate(Campaign campaign, long processingNow, Collector<Alert> out) throws Exception {
         AlertSettings s = AlertSettings.DEFAULTS.with(campaign.alertOverrides());
         long now = maxEventTime.value();
+        lastEvaluatedEventTime.update(now);
         long currentMinute = Math.floorDiv(now, MINUTE) * MINUTE;
         foldBaselines(currentMinute, s);
-        boolean quiet = timestamp - (lastActivityAt.value() == null ? 0 : lastActivityAt.value())
+        boolean quiet = processingNow - (lastActivityAt.value() == null ? 0 : lastActivityAt.value())
                 > 2L * s.surgeWindowMinutes() * MINUTE;
 
         evaluateSurge(campaign, s, now, quiet, out);
         evaluateSpike(campaign, s, now, quiet, out);
         evaluateDrop(campaign, s, now, currentMinute, quiet, out);
-
-        if (!quiet || !active.isEmpty()) {
-            long next = timestamp + evaluateEvery.toMillis();
-            ctx.timerService().registerProcessingTimeTimer(next);
-            nextEvaluation.update(next);
-        }
+        return !quiet || !active.isEmpty();
     }
 
     private void evaluateSurge(Campaign campaign, AlertSettings s, long now, boolean quiet, Collector<Alert> out)

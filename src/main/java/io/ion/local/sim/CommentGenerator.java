@@ -51,10 +51,20 @@ final class CommentGenerator {
         }
         comments.addAll(crisisSurge(posts, comments));
         comments.sort(Comparator.comparing(GeneratedComment::offset));
-        return comments;
+        // Ids follow arrival order, as a platform's would.
+        List<GeneratedComment> numbered = new ArrayList<>(comments.size());
+        for (GeneratedComment comment : comments) {
+            numbered.add(comment.withId(nextId()));
+        }
+        return numbered;
     }
 
+    /**
+     * Each post draws from its own split of the generator, so a post's comment section depends only on the seed
+     * and the post's position: scaling the volume scales every section without reshuffling the others.
+     */
     private List<GeneratedComment> ordinaryStream(PlannedPost post) {
+        SplittableRandom random = this.random.split();
         double expected = baseComments(post.author().tier()) * config.commentScale()
                 * RandomDraws.logNormalFactor(random, 0.5);
         long count = Math.round(expected);
@@ -67,7 +77,7 @@ final class CommentGenerator {
             String author = commenters.pick(random);
             // Comments after the end of the run are not generated (they would arrive after the simulation).
             if (offset.compareTo(config.duration()) < 0) {
-                stream.add(new GeneratedComment(nextId(), post, offset, author, phrase, false));
+                stream.add(new GeneratedComment(null, post, offset, author, phrase, false));
             }
         }
         return stream;
@@ -103,7 +113,7 @@ final class CommentGenerator {
             Duration offset = start.plusMillis(random.nextLong(lengthMillis));
             PlannedPost target = livePostWeightedBySize(campaignPosts, offset);
             if (target != null) {
-                complaints.add(new GeneratedComment(nextId(), target, offset, commenters.pick(random),
+                complaints.add(new GeneratedComment(null, target, offset, commenters.pick(random),
                         bank.crisis(random), true));
             }
         }

@@ -8,6 +8,10 @@ import java.util.Map;
 record GeneratedComment(String commentId, PlannedPost post, Duration offset, String author,
         CommentBank.Phrase phrase, boolean crisis) {
 
+    GeneratedComment withId(String id) {
+        return new GeneratedComment(id, post, offset, author, phrase, crisis);
+    }
+
     String toJson(SimulationClock clock) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("comment_id", commentId);

@@ -98,10 +98,15 @@ final class PostPlanner {
      * carrying the campaign hashtag so attribution is unambiguous.
      */
     private int pickUndisclosed(List<Slot> slots) {
+        CampaignPlaybook firstSponsored = campaigns.stream().filter(CampaignPlaybook::sponsored).findFirst()
+                .orElse(null);
+        if (firstSponsored == null) {
+            return -1;
+        }
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
             Slot slot = slots.get(i);
-            if (slot.campaign() != null && slot.campaign().sponsored() && !slot.kickoff()
+            if (slot.campaign() == firstSponsored && !slot.kickoff()
                     && slot.author().tier() == Tier.MICRO
                     && (slot.signal() == MatchSignal.HASHTAG_AND_MENTION || slot.signal() == MatchSignal.HASHTAG_ONLY)) {
                 candidates.add(i);

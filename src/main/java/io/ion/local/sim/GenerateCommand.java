@@ -2,6 +2,8 @@ package io.ion.local.sim;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,6 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Publish a simulated influencer launch (posts, comments, engagement) to Kafka.")
 public final class GenerateCommand implements Callable<Integer> {
+
+    static final Duration PACED_START_LEAD = Duration.ofSeconds(3);
 
     @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
     String bootstrap;
@@ -69,7 +73,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        SimulationClock clock = SimulationClock.startingNow(rate > 0 ? 1.0 : speed);
+        // Paced replay starts a moment ahead so the first events are not already overdue while the scenario is
+        // being generated: late sends would carry payload timestamps behind the wall clock.
+        SimulationClock clock = new SimulationClock(
+                Instant.now().plus(PACED_START_LEAD).truncatedTo(ChronoUnit.SECONDS), rate > 0 ? 1.0 : speed);
         ScenarioConfig config = scenarioConfig(clock);
         ScenarioLoop loop = new ScenarioLoop(config);
         Duration duration = Duration.ofSeconds(durationSeconds);
@@ -83,7 +90,7 @@ public final class GenerateCommand implements Callable<Integer> {
             out.flush();
             PublishStats stats = rate > 0
                     ? publisher.publishAtRate(loop.events(), rate, duration, reportEvery, s -> progress(out, s))
-                    : publisher.replay(loop.scenarios(), clock.now().plus(duration), reportEvery,
+                    : publisher.replay(loop.scenarios(), clock.base().plus(duration), reportEvery,
                             s -> progress(out, s));
             out.println(summary(stats, loop.loopsStarted(), publisher.firstFailure()));
             out.flush();

@@ -68,6 +68,10 @@ public record ScenarioConfig(
         if (malformedPerTopic < 0 || likeCorrections < 0 || bystanders < 0 || unrelatedPosts < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
+        if (snapshotInterval.compareTo(Duration.ofSeconds(20)) < 0) {
+            // Observation times are jittered by ±10 s; a shorter interval could reorder a post's snapshots.
+            throw new IllegalArgumentException("snapshotInterval must be at least 20 s, got " + snapshotInterval);
+        }
         if (unrelatedPosts > 0 && bystanders == 0) {
             throw new IllegalArgumentException("unrelated posts need at least one bystander account");
         }

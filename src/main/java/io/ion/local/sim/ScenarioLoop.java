@@ -4,17 +4,19 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An endless run made of consecutive scenarios: loop k uses {@code config.withLoop(k)} (same roster and campaigns,
  * new post and comment ids, fresh randomness) with its clock moved on by k times the wall length of one loop, so
- * paced replays of consecutive loops continue each other in time. Scenarios are generated only when reached.
+ * paced replays of consecutive loops continue each other in time. Scenarios are generated one loop ahead.
  */
 public final class ScenarioLoop {
 
     private final ScenarioConfig first;
     private int nextLoop;
     private LaunchScenario firstScenario;
+    private CompletableFuture<LaunchScenario> upcoming;
 
     public ScenarioLoop(ScenarioConfig first) {
         this.first = first;
@@ -79,8 +81,19 @@ public final class ScenarioLoop {
         };
     }
 
+    /**
+     * Hands out the next loop and starts building the one after it in the background: generating a loop takes a
+     * noticeable fraction of a second, which would otherwise make the first events of every loop late.
+     */
     private LaunchScenario nextScenario() {
-        int loop = nextLoop++;
+        LaunchScenario scenario = upcoming != null ? upcoming.join() : build(nextLoop);
+        nextLoop++;
+        int following = nextLoop;
+        upcoming = CompletableFuture.supplyAsync(() -> build(following));
+        return scenario;
+    }
+
+    private LaunchScenario build(int loop) {
         int index = loop - first.loop();
         SimulationClock clock = first.clock();
         Duration shift = clock.wallDuration(first.duration()).multipliedBy(index);

@@ -1,6 +1,5 @@
 package io.ion.local.sim;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The seven cumulative counters of an {@code ion.engagement} record. */
@@ -8,11 +7,6 @@ record EngagementCounters(long likes, long comments, long shares, long saves, lo
         long reach) {
 
     static final EngagementCounters ZERO = new EngagementCounters(0, 0, 0, 0, 0, 0, 0);
-
-    /** Engagements as ION counts them: likes + comments + shares + saves. */
-    long engagements() {
-        return likes + comments + shares + saves;
-    }
 
     /** Counter-wise maximum: cumulative counters must not go backwards because of noise. */
     EngagementCounters atLeast(EngagementCounters floor) {
@@ -33,11 +27,5 @@ record EngagementCounters(long likes, long comments, long shares, long saves, lo
         fields.put("views", views);
         fields.put("impressions", impressions);
         fields.put("reach", reach);
-    }
-
-    Map<String, Object> asMap() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        putInto(fields);
-        return fields;
     }
 }

@@ -47,7 +47,8 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
         Instant base = start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        LaunchScenario scenario = new LaunchScenario(sim.toConfig(new SimulationClock(base, 1.0), idPrefix));
+        LaunchScenario scenario = new LaunchScenario(
+                sim.toConfig(new SimulationClock(base, 1.0), idPrefix, spec.commandLine()));
         NdjsonWriter.Written written = new NdjsonWriter(!noMalformed).write(scenario, out);
         ScenarioExpectations expected = scenario.expectations();
         console.printf("export: %d records to %s %s, campaigns in %s, facts in %s%n", written.totalLines(),

@@ -101,7 +101,7 @@ public final class GenerateCommand implements Callable<Integer> {
     ScenarioConfig scenarioConfig(SimulationClock clock) {
         String prefix = idPrefix != null ? idPrefix
                 : "sim-" + Long.toString(clock.base().getEpochSecond(), 36);
-        return sim.toConfig(clock, prefix);
+        return sim.toConfig(clock, prefix, spec.commandLine());
     }
 
     SimTopics topics() {

@@ -1,7 +1,9 @@
 package io.ion.local.sim;
 
 import java.time.Duration;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Scenario options shared by {@code ion generate} and {@code ion export} (mixed into both with
@@ -31,7 +33,18 @@ public final class SimOptions {
             description = "Deliberately broken records per topic (default: ${DEFAULT-VALUE}).")
     int malformedPerTopic;
 
-    /** The scenario configuration these options describe, on the given clock. */
+    /**
+     * The scenario configuration these options describe, on the given clock. An impossible combination (a crisis
+     * after the end of the run, a roster too small) becomes a usage error rather than a stack trace.
+     */
+    ScenarioConfig toConfig(SimulationClock clock, String idPrefix, CommandLine commandLine) {
+        try {
+            return toConfig(clock, idPrefix);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(commandLine, e.getMessage(), e);
+        }
+    }
+
     ScenarioConfig toConfig(SimulationClock clock, String idPrefix) {
         ScenarioConfig config = ScenarioConfig.defaults(clock)
                 .withSeed(seed)

@@ -104,6 +104,18 @@ class SimFilesTest {
     }
 
     @Test
+    void anImpossibleScenarioIsAUsageError() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine commandLine = new CommandLine(new ExportCommand());
+        commandLine.setErr(new java.io.PrintWriter(err));
+
+        int exit = commandLine.execute("--out", dir.toString(), "--sim-minutes", "20", "--crisis-minute", "35");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("crisis").contains("must fit");
+    }
+
+    @Test
     void generateCommandRequiresABootstrapServer() {
         CommandLine commandLine = new CommandLine(new GenerateCommand());
         commandLine.setErr(new java.io.PrintWriter(new java.io.StringWriter()));

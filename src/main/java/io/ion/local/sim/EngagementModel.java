@@ -23,8 +23,10 @@ final class EngagementModel {
     static EngagementCounters finalCounters(Influencer author, SplittableRandom random) {
         Platform platform = author.platform();
         double rate = author.tier().instagramEngagementRate() * platform.engagementMultiplier();
-        double engagements = Math.max(1, author.followers() * rate
-                * RandomDraws.logNormalFactor(random, PERFORMANCE_SIGMA));
+        // Divided by the log-normal's mean, so the average post lands on the benchmark rate, not 6 % above it.
+        double noise = RandomDraws.logNormalFactor(random, PERFORMANCE_SIGMA)
+                / Math.exp(PERFORMANCE_SIGMA * PERFORMANCE_SIGMA / 2);
+        double engagements = Math.max(1, author.followers() * rate * noise);
         long likes = Math.round(engagements * platform.likeShare());
         long comments = Math.round(engagements * platform.commentShare());
         long shares = Math.round(engagements * platform.shareShare());

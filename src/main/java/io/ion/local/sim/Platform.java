@@ -9,22 +9,21 @@ package io.ion.local.sim;
  * saves (X "saves" are bookmarks).
  */
 public enum Platform {
-    INSTAGRAM("instagram", "ig", 0.45, 1.0, 1.0, new double[] {0.82, 0.04, 0.05, 0.09}),
-    TIKTOK("tiktok", "tt", 0.30, 1.6, 1.5, new double[] {0.80, 0.04, 0.08, 0.08}),
-    YOUTUBE("youtube", "yt", 0.15, 0.7, 1.2, new double[] {0.86, 0.08, 0.04, 0.02}),
-    X("x", "x", 0.10, 0.4, 1.0, new double[] {0.70, 0.08, 0.17, 0.05});
+    // id, share of the roster, engagement multiplier, reach multiplier, {likes, comments, shares, saves} mix
+    INSTAGRAM("instagram", 0.45, 1.0, 1.0, new double[] {0.82, 0.04, 0.05, 0.09}),
+    TIKTOK("tiktok", 0.30, 1.6, 1.5, new double[] {0.80, 0.04, 0.08, 0.08}),
+    YOUTUBE("youtube", 0.15, 0.7, 1.2, new double[] {0.86, 0.08, 0.04, 0.02}),
+    X("x", 0.10, 0.4, 1.0, new double[] {0.70, 0.08, 0.17, 0.05});
 
     private final String id;
-    private final String shortCode;
     private final double rosterShare;
     private final double engagementMultiplier;
     private final double reachMultiplier;
     private final double[] actionMix;
 
-    Platform(String id, String shortCode, double rosterShare, double engagementMultiplier, double reachMultiplier,
+    Platform(String id, double rosterShare, double engagementMultiplier, double reachMultiplier,
             double[] actionMix) {
         this.id = id;
-        this.shortCode = shortCode;
         this.rosterShare = rosterShare;
         this.engagementMultiplier = engagementMultiplier;
         this.reachMultiplier = reachMultiplier;
@@ -34,10 +33,6 @@ public enum Platform {
     /** The value written in the {@code platform} field. */
     public String id() {
         return id;
-    }
-
-    String shortCode() {
-        return shortCode;
     }
 
     /** Share of the roster that posts mainly on this platform. */

@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param simulatedTime when the event happens on the simulated timeline ({@link SimulationClock#base()} plus the
  *     simulated offset). The timestamps inside {@code value} come from the clock and equal this only at speed 1.
  * @param label ground truth that is never published: the intended sentiment of a comment ({@code positive},
- *     {@code neutral}, {@code negative}, {@code sarcasm}), {@code crisis} for crisis-surge comments,
- *     {@code correction} for an engagement snapshot that deliberately lowers a counter, {@code malformed:<kind>}
+ *     {@code neutral}, {@code negative}, {@code sarcasm}; crisis complaints included), {@code correction} for an
+ *     engagement snapshot that deliberately lowers {@code likes}, {@code malformed:<kind>}
  *     for a broken record, otherwise null. Tests and evaluations use it; publishers ignore it.
  */
 public record SimEvent(String topic, String key, String value, Instant simulatedTime, String label) {

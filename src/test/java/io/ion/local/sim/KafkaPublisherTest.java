@@ -39,8 +39,9 @@ class KafkaPublisherTest {
                     reports::add);
         }
 
-        assertThat(stats.sent()).isBetween(5_900L, 6_000L);
-        assertThat(stats.ratePerSecond()).isBetween(3_000.0, 4_400.0);
+        assertThat(stats.sent()).isEqualTo(6_000L);
+        // The pacer never runs ahead of schedule; the lower bound only guards against a stalled loop on a busy machine.
+        assertThat(stats.ratePerSecond()).isBetween(1_500.0, 4_100.0);
         assertThat(stats.failed()).isZero();
         assertThat(reports).isNotEmpty();
         assertThat(loop.loopsStarted()).isGreaterThan(1);

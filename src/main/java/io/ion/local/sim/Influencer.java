@@ -1,0 +1,13 @@
+package io.ion.local.sim;
+
+/**
+ * One account in the simulated roster.
+ *
+ * @param campaignId the campaign whose roster lists this account, or null for a bystander on no roster
+ */
+public record Influencer(String id, String handle, Platform platform, long followers, String campaignId) {
+
+    public Tier tier() {
+        return Tier.of(followers);
+    }
+}

@@ -1,37 +1,26 @@
 package io.ion.local;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ion.config.IonConfig;
-import io.ion.ingest.Json;
-import io.ion.job.IonJob;
-import io.ion.job.IonSinks;
-import io.ion.job.IonSources;
 import io.ion.job.Scorers;
-import io.ion.sink.ElasticsearchClients;
-import io.ion.sink.IndexTemplates;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/**
- * {@code ion demo}: embedded Kafka and Elasticsearch, the job on a local MiniCluster with its web UI, and traffic.
- * Ctrl-C stops everything and leaves no process behind.
- */
+/** {@code ion demo}: a launch you can watch. Ctrl-C stops everything and leaves no process behind. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run ION locally on embedded Kafka + Elasticsearch with a simulated launch.")
+        description = "Run ION locally on embedded Kafka + Elasticsearch with a simulated launch and a live board.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--traffic", defaultValue = "launch",
-            description = "launch (simulated launch) or none (feed your own events). Default: ${DEFAULT-VALUE}")
+            description = "launch (the simulated launch) or none (feed your own events). Default: ${DEFAULT-VALUE}")
     String traffic;
+
+    @Option(names = "--speed", defaultValue = "12",
+            description = "Simulated seconds per real second (12: the launch hour in 5 minutes). Default: ${DEFAULT-VALUE}")
+    double speed;
 
     @Option(names = "--dir", defaultValue = "target/ion-demo", description = "Working directory. Default: ${DEFAULT-VALUE}")
     Path dir;
@@ -39,57 +28,43 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Keep the previous run's Kafka data instead of starting fresh.")
     boolean resume;
 
+    @Option(names = "--no-board", description = "Do not draw the live board.")
+    boolean noBoard;
+
     @Override
     public Integer call() throws Exception {
-        if (!resume) {
-            EmbeddedElasticsearch.deleteTree(dir);
+        if (!traffic.equals("launch") && !traffic.equals("none")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--traffic must be launch or none");
         }
-        Files.createDirectories(dir);
-        System.out.println("Starting embedded Kafka and Elasticsearch ...");
-        LocalServices services = LocalServices.start(dir, 2);
+        System.out.println("Starting embedded Kafka and Elasticsearch, then the job (about 30-60 s) ...");
+        LocalDemo demo = LocalDemo.start(dir, !resume, traffic.equals("launch"), speed,
+                Scorers.fromConfig(IonConfig.defaults().sentiment));
         CountDownLatch stopped = new CountDownLatch(1);
-        JobClient[] job = new JobClient[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping ION ...");
-            try {
-                if (job[0] != null) {
-                    job[0].cancel().get();
-                }
-            } catch (Exception ignored) {
-                // the job may already be gone
-            }
-            services.close();
+            System.out.println("\nStopping ION (generator, job, Elasticsearch, Kafka) ...");
+            demo.close();
             stopped.countDown();
         }, "ion-demo-shutdown"));
-
-        IonConfig config = services.config;
-        config.job.checkpointIntervalMs = 5_000;
-        int uiPort = EmbeddedKafka.freePort();
-        Configuration flink = new Configuration();
-        flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        flink.set(RestOptions.ADDRESS, "127.0.0.1");
-        flink.set(RestOptions.PORT, uiPort);
-        flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toAbsolutePath().resolve("checkpoints").toUri().toString());
-        IndexTemplates.install(ElasticsearchClients.client(config.elasticsearch), config.elasticsearch.indexPrefix);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
-        IonJob.configure(env, config);
-        IonJob.build(env, config, IonSources.kafka(config), IonSinks.production(config), Scorers.fromConfig(config.sentiment));
-        job[0] = env.executeAsync("ION demo");
-
-        ObjectNode endpoints = Json.MAPPER.createObjectNode()
-                .put("kafka", config.kafka.bootstrapServers)
-                .put("elasticsearch", services.elasticsearch.url())
-                .put("elasticsearch_user", services.elasticsearch.user())
-                .put("elasticsearch_password", services.elasticsearch.password())
-                .put("flink_ui", "http://127.0.0.1:" + uiPort);
-        Files.writeString(dir.resolve("endpoints.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(endpoints));
-        System.out.printf("%nION is running.%n  Kafka bootstrap:  %s%n  Elasticsearch:    %s  (user %s, password %s)%n"
-                        + "  Flink web UI:     %s%n  Endpoints file:   %s%n  Topics: %s%nPress Ctrl-C to stop.%n",
-                config.kafka.bootstrapServers, services.elasticsearch.url(), services.elasticsearch.user(),
-                services.elasticsearch.password(), "http://127.0.0.1:" + uiPort, dir.resolve("endpoints.json"),
-                String.join(", ", config.topics.all()));
-
-        stopped.await();
+        String banner = String.format("%nION is running.%n  Kafka bootstrap:  %s%n  Elasticsearch:    %s  (user %s, password %s)%n"
+                        + "  Flink web UI:     %s%n  Endpoints file:   %s%nPress Ctrl-C to stop.%n",
+                demo.config.kafka.bootstrapServers, demo.services.elasticsearch.url(), demo.services.elasticsearch.user(),
+                demo.services.elasticsearch.password(), demo.flinkUi, demo.endpointsFile());
+        System.out.print(banner);
+        if (noBoard || traffic.equals("none")) {
+            stopped.await();
+            return 0;
+        }
+        boolean terminal = System.console() != null;
+        try (Admin admin = demo.services.kafka.admin()) {
+            DemoBoard board = new DemoBoard(demo.config, admin, demo::eventsSent, terminal);
+            while (stopped.getCount() > 0) {
+                board.print(System.out);
+                if (terminal) {
+                    System.out.print(banner);
+                }
+                stopped.await(DemoBoard.refresh(terminal).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        }
         return 0;
     }
 }

@@ -91,7 +91,7 @@ public final class KafkaPublisher implements AutoCloseable {
             LaunchScenario scenario = scenarios.next();
             SimulationClock clock = scenario.config().clock();
             for (SimEvent event : scenario) {
-                if (!clock.eventTimeOf(event.simulatedTime()).isBefore(stopAt)) {
+                if (!clock.dueAt(clock.simOffsetOf(event.simulatedTime())).isBefore(stopAt)) {
                     return run.finish();
                 }
                 clock.awaitDue(event.simulatedTime());

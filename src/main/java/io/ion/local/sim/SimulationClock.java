@@ -22,24 +22,41 @@ import java.time.Instant;
  * demo run wants anyway.
  *
  * <p>Speed 1 makes the two timelines identical, which is what {@code ion export} uses for {@code ion replay}.
+ *
+ * <p>The local demo takes the other option ({@link #simulatedTimeline}): payloads carry the simulated instant
+ * {@code base + s} while sending is still paced at {@code base + s / speed}. ION's windows and alert rules work in
+ * event time (its alert rules also evaluate as event time advances), so a 10-minute crisis stays a 10-minute crisis
+ * to the rules and the demo shows what a real launch hour looks like, in minutes. Payloads then lead the wall clock
+ * by at most the simulated span (an hour), well inside the job's one-day future limit.
  */
 public final class SimulationClock {
 
     private final Instant base;
     private final double speed;
     private final Clock wallClock;
+    private final boolean simulatedTimestamps;
 
     public SimulationClock(Instant base, double speed) {
         this(base, speed, Clock.systemUTC());
     }
 
     SimulationClock(Instant base, double speed, Clock wallClock) {
+        this(base, speed, wallClock, false);
+    }
+
+    private SimulationClock(Instant base, double speed, Clock wallClock, boolean simulatedTimestamps) {
+        this.simulatedTimestamps = simulatedTimestamps;
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be a positive number, got " + speed);
         }
         this.base = base;
         this.speed = speed;
         this.wallClock = wallClock;
+    }
+
+    /** Payload timestamps on the simulated timeline ({@code base + s}), sending paced by {@code speed}. */
+    public static SimulationClock simulatedTimeline(Instant base, double speed) {
+        return new SimulationClock(base, speed, Clock.systemUTC(), true);
     }
 
     /** A clock whose simulation starts now (truncated to the second so payloads look tidy). */
@@ -70,8 +87,12 @@ public final class SimulationClock {
      * into its payload: {@code base + offset / speed}, rounded to the millisecond.
      */
     public Instant eventTime(Duration simOffset) {
-        long wallMillis = Math.round(simOffset.toMillis() / speed);
-        return base.plusMillis(wallMillis);
+        return simulatedTimestamps ? base.plus(simOffset) : dueAt(simOffset);
+    }
+
+    /** The wall-clock instant at which an event at this simulated offset is sent: {@code base + offset / speed}. */
+    public Instant dueAt(Duration simOffset) {
+        return base.plusMillis(Math.round(simOffset.toMillis() / speed));
     }
 
     /** {@link #eventTime(Duration)} for an event already placed on the simulated timeline. */
@@ -86,7 +107,7 @@ public final class SimulationClock {
 
     /** Blocks until the wall clock reaches the due time of the given simulated instant. */
     public void awaitDue(Instant simulatedInstant) throws InterruptedException {
-        long waitMillis = Duration.between(wallClock.instant(), eventTimeOf(simulatedInstant)).toMillis();
+        long waitMillis = Duration.between(wallClock.instant(), dueAt(simOffsetOf(simulatedInstant))).toMillis();
         if (waitMillis > 0) {
             Thread.sleep(waitMillis);
         }

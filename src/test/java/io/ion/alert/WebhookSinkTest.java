@@ -115,6 +115,25 @@ class WebhookSinkTest {
     }
 
     @Test
+    void aFlinkJobDeliversItsAlertsThroughTheSink() throws Exception {
+        try (TestReceiver receiver = new TestReceiver((n, path, headers) -> 200)) {
+            WebhookSettings settings = settings();
+            settings.closeTimeoutMs = 10_000; // the bounded job ends right away: close() waits for the deliveries
+            org.apache.flink.streaming.api.environment.StreamExecutionEnvironment env =
+                    org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(1);
+            env.fromData(
+                            TestAlerts.firing("job-1", List.of(receiver.url("/hook"))),
+                            TestAlerts.firing("job-2", List.of(receiver.url("/hook"))))
+                    .sinkTo(new WebhookSink(settings));
+
+            env.execute("webhook-sink-test");
+
+            assertThat(receiver.succeeded()).extracting(r -> r.header("X-ION-Alert-Id")).containsExactlyInAnyOrder("job-1", "job-2");
+        }
+    }
+
+    @Test
     void theSinkIsSerializableWithItsSettings() throws Exception {
         WebhookSettings settings = settings();
         settings.endpoints.add(new WebhookSettings.Endpoint("https://ops.example.com/in", "slack", "ops-secret"));

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * all, after a full-jitter exponential backoff (a random delay between 0 and
  * {@code min(maxBackoff, initialBackoff * 2^(failures-1))}, or the 429/503 {@code Retry-After} when longer,
  * capped at the max backoff); waiting deliveries hold no thread. Any other status (3xx, other 4xx) fails at
- * once: redirects are not followed.
+ * once: redirects are not followed. Requests use HTTP/1.1 with the configured connect and request timeouts.
  *
  * <p>Each event is delivered once per URL: an (event id, URL) pair that is in flight or was delivered recently
  * (the last {@link WebhookSettings#dedupeCacheSize} pairs) is skipped. Pairs that failed for good are forgotten,

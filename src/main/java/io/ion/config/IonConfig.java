@@ -192,32 +192,15 @@ public class IonConfig implements Serializable {
     }
 
     public static class Alerts implements Serializable {
-        /** How often each campaign's pulse rules are evaluated (processing time). */
+        /** How often each campaign's pulse rules are evaluated (processing time; event time drives them too). */
         @JsonProperty("evaluate_seconds")
         public int evaluateSeconds = 10;
-        /** Endpoints that receive every campaign's alerts (campaigns add their own under {@code webhooks}). */
-        public List<Webhook> webhooks = new ArrayList<>();
-        /** HMAC-SHA256 key for the X-ION-Signature header; put it in the environment: ${ION_WEBHOOK_SECRET}. */
-        @JsonProperty("webhook_secret")
-        public String webhookSecret;
-
-        @Override
-        public String toString() {
-            return "Alerts{evaluateSeconds=" + evaluateSeconds + ", webhooks=" + webhooks + ", webhookSecret=" + mask(webhookSecret) + "}";
-        }
-    }
-
-    public static class Webhook implements Serializable {
-        public String url;
-        /** {@code json} (ION's alert JSON) or {@code slack} (Slack-compatible incoming-webhook body). */
-        public String format = "json";
-        /** Overrides alerts.webhook_secret for this endpoint. */
-        public String secret;
-
-        @Override
-        public String toString() {
-            return "Webhook{url=" + url + ", format=" + format + ", secret=" + mask(secret) + "}";
-        }
+        /**
+         * Global webhook endpoints ({@code endpoints: [{url, format: json|slack, secret}]}), the default signing
+         * secret ({@code default_secret}, else the ION_WEBHOOK_SECRET environment variable), retries and bounds.
+         * Campaigns add their own URLs under {@code webhooks}.
+         */
+        public io.ion.alert.WebhookSettings webhooks = io.ion.alert.WebhookSettings.defaults();
     }
 
     static String mask(String secret) {
@@ -237,7 +220,19 @@ public class IonConfig implements Serializable {
         return yamlMapper().readValue(resolvePlaceholders(yaml, env), IonConfig.class);
     }
 
+    /** Resolves placeholders outside comment lines (a commented-out example must not demand its variable). */
     static String resolvePlaceholders(String text, UnaryOperator<String> env) {
+        StringBuilder resolved = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (resolved.length() > 0) {
+                resolved.append('\n');
+            }
+            resolved.append(line.stripLeading().startsWith("#") ? line : resolveLine(line, env));
+        }
+        return resolved.toString();
+    }
+
+    private static String resolveLine(String text, UnaryOperator<String> env) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -41,6 +41,11 @@ class LaunchScenarioIT {
     static Map<String, List<JsonNode>> alertsByCampaign;
     static List<JsonNode> alertEvents;
     static List<JsonNode> posts;
+    static final String WEBHOOK_SECRET = "it-secret";
+    static com.sun.net.httpserver.HttpServer receiver;
+    static final List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    record Received(String eventId, String timestamp, String signature, byte[] body) {}
 
     @BeforeAll
     static void runTheHour() throws Exception {
@@ -75,6 +80,35 @@ class LaunchScenarioIT {
                 """.formatted(start));
         config.campaignsFile = campaignsFile.toString();
 
+        // Webhooks: a receiver that fails its first two requests, and an endpoint that is down.
+        receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = requests.incrementAndGet() <= 2 ? 500 : 200;
+            if (status == 200) {
+                received.add(new Received(exchange.getRequestHeaders().getFirst("X-ION-Event-Id"),
+                        exchange.getRequestHeaders().getFirst("X-ION-Timestamp"),
+                        exchange.getRequestHeaders().getFirst("X-ION-Signature"), body));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+        io.ion.alert.WebhookSettings.Endpoint live = new io.ion.alert.WebhookSettings.Endpoint();
+        live.url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        live.secret = WEBHOOK_SECRET;
+        io.ion.alert.WebhookSettings.Endpoint down = new io.ion.alert.WebhookSettings.Endpoint();
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        down.url = "http://127.0.0.1:" + closedPort + "/down";
+        down.secret = WEBHOOK_SECRET;
+        config.alerts.webhooks.endpoints = List.of(live, down);
+        config.alerts.webhooks.initialBackoffMs = 100;
+        config.alerts.webhooks.maxBackoffMs = 1_000;
+
         try (KafkaTestClient kafka = new KafkaTestClient(config.kafka.bootstrapServers);
              RunningJob job = RunningJob.start(config, KeywordScorer::new)) {
             Instant t = start.plusSeconds(300);
@@ -107,6 +141,7 @@ class LaunchScenarioIT {
             List<ConsumerRecord<byte[], byte[]>> deadLetters = kafka.readAll(config.topics.deadletter, 1, Duration.ofSeconds(10));
             assertThat(deadLetters).extracting(r -> json(r).path("reason").asText()).contains("invalid_campaign");
         }
+        receiver.stop(0);
         alertsByCampaign = es.documents(config.elasticsearch.index("alerts")).stream().map(d -> d.path("_source"))
                 .collect(Collectors.groupingBy(a -> a.path("campaign_id").asText()));
         posts = es.documents(config.elasticsearch.index("posts")).stream().map(d -> d.path("_source")).toList();
@@ -250,6 +285,22 @@ class LaunchScenarioIT {
                 .map(a -> a.path("status").asText()).toList();
         assertThat(statuses).startsWith("firing").endsWith("resolved");
         assertThat(statuses.stream().filter("firing"::equals)).hasSize(1);
+    }
+
+    @Test
+    void theWebhookGetsEachAlertEventOnceWithAValidSignatureDespiteFailuresAndADeadEndpoint() throws Exception {
+        assertThat(received).isNotEmpty();
+        Map<String, Long> perEvent = received.stream().collect(Collectors.groupingBy(Received::eventId, Collectors.counting()));
+        assertThat(perEvent.values()).allMatch(n -> n == 1);
+        // every alert event on the topic reached the receiver
+        assertThat(perEvent.keySet()).containsAll(alertEvents.stream().map(a -> a.path("event_id").asText()).toList());
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(WEBHOOK_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        for (Received r : received) {
+            mac.update((r.timestamp() + ".").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String expected = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(r.body()));
+            assertThat(r.signature()).isEqualTo(expected);
+        }
     }
 
     @Test

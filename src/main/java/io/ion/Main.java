@@ -3,6 +3,7 @@ package io.ion;
 import io.ion.config.IonConfig;
 import io.ion.job.IonJob;
 import io.ion.local.DemoCommand;
+import io.ion.local.ReplayCommand;
 import io.ion.local.sim.ExportCommand;
 import io.ion.local.sim.GenerateCommand;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 /** The {@code ion} command line. */
 @Command(name = "ion", mixinStandardHelpOptions = true, version = "ION 0.1.0",
         description = "ION - real-time monitor for influencer campaigns.",
-        subcommands = {DemoCommand.class, Main.RunCommand.class, GenerateCommand.class, ExportCommand.class,
+        subcommands = {DemoCommand.class, Main.RunCommand.class, ReplayCommand.class, GenerateCommand.class, ExportCommand.class,
                 Main.BenchCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -29,6 +29,7 @@ public class RunningTotalsFunction extends KeyedProcessFunction<Dimension, Dimen
 
     private transient ValueState<MetricsAccumulator> totals;
     private transient ValueState<Long> firstSeen;
+    private transient ValueState<Long> lastSeen;
     private transient ValueState<Long> lateEvents;
     private transient ValueState<Boolean> timerPending;
     private transient Counter lateCounter;
@@ -47,6 +48,7 @@ public class RunningTotalsFunction extends KeyedProcessFunction<Dimension, Dimen
         StateTtlConfig ttl = StateTtlConfig.newBuilder(stateTtl).build();
         totals = state("totals", TypeInformation.of(MetricsAccumulator.class), ttl);
         firstSeen = state("first-seen", TypeInformation.of(Long.class), ttl);
+        lastSeen = state("last-seen", TypeInformation.of(Long.class), ttl);
         lateEvents = state("late-events", TypeInformation.of(Long.class), ttl);
         timerPending = state("timer-pending", TypeInformation.of(Boolean.class), ttl);
         lateCounter = getRuntimeContext().getMetricGroup().counter("ionLateEvents");
@@ -67,6 +69,9 @@ public class RunningTotalsFunction extends KeyedProcessFunction<Dimension, Dimen
         if (firstSeen.value() == null || time < firstSeen.value()) {
             firstSeen.update(time);
         }
+        if (lastSeen.value() == null || time > lastSeen.value()) {
+            lastSeen.update(time);
+        }
         long watermark = ctx.timerService().currentWatermark();
         if (watermark > Long.MIN_VALUE && time < watermark - allowedLateness.toMillis()) {
             lateEvents.update((lateEvents.value() == null ? 0 : lateEvents.value()) + 1);
@@ -74,6 +79,8 @@ public class RunningTotalsFunction extends KeyedProcessFunction<Dimension, Dimen
                 lateCounter.inc(); // once per activity, not once per dimension
             }
         }
+        // Fires once when a bounded run (replay) ends, because processing-time timers do not fire after the input.
+        ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         if (timerPending.value() == null) {
             ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + emitInterval.toMillis());
             timerPending.update(true);
@@ -82,7 +89,9 @@ public class RunningTotalsFunction extends KeyedProcessFunction<Dimension, Dimen
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<WindowMetrics> out) throws Exception {
-        timerPending.clear();
+        if (timestamp != Long.MAX_VALUE) {
+            timerPending.clear();
+        }
         MetricsAccumulator acc = totals.value();
         if (acc == null) {
             return;
@@ -91,8 +100,9 @@ public class RunningTotalsFunction extends KeyedProcessFunction<Dimension, Dimen
         WindowMetrics.TierBenchmark benchmark = Dimension.TIER.equals(dimension.name())
                 ? benchmark(acc, ctx.timerService().currentWatermark()) : null;
         long late = lateEvents.value() == null ? 0 : lateEvents.value();
+        // The totals cover first to latest activity (event time), so they sit where their data is on a time axis.
         out.collect(WindowMetrics.of(dimension, "total", Instant.ofEpochMilli(firstSeen.value()),
-                Instant.ofEpochMilli(Math.max(timestamp, firstSeen.value())), acc, late, benchmark));
+                Instant.ofEpochMilli(lastSeen.value()), acc, late, benchmark));
     }
 
     /** Percentiles of per-post engagement rate among posts at least the minimum age (by event time). */

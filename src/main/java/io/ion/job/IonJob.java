@@ -100,9 +100,7 @@ public final class IonJob {
         SingleOutputStreamOperator<Comment> comments = parse(env, sources.comments(), "comments", Kind.COMMENT, config);
         SingleOutputStreamOperator<EngagementSnapshot> engagement =
                 parse(env, sources.engagement(), "engagement", Kind.ENGAGEMENT, config);
-        SingleOutputStreamOperator<CampaignUpdate> campaignUpdates = env
-                .fromSource(sources.campaigns(), WatermarkStrategy.noWatermarks(), "campaigns-source")
-                .uid("campaigns-source")
+        SingleOutputStreamOperator<CampaignUpdate> campaignUpdates = read(env, sources.campaigns(), "campaigns")
                 .process(new CampaignUpdateFunction()).uid("parse-campaigns").name("parse campaigns");
 
         // Campaigns: attribution against live definitions (broadcast state).
@@ -176,11 +174,19 @@ public final class IonJob {
 
     private static <T> SingleOutputStreamOperator<T> parse(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source,
                                                            String name, Kind kind, IonConfig config) {
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), name + "-source")
-                .uid(name + "-source")
+        return read(env, source, name)
                 .process(new ParseFunction<T>(kind, config.limits))
                 .returns(typeOf(kind))
                 .uid("parse-" + name).name("parse " + name);
+    }
+
+    private static DataStream<RawRecord> read(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, String name) {
+        if (source == null) { // nothing to read (e.g. a replay without that file): an empty, finished stream
+            return env.fromSequence(0, 0).uid(name + "-source").name(name + " (none)")
+                    .filter(i -> false).uid(name + "-none").name("no " + name)
+                    .map(i -> (RawRecord) null).returns(RawRecord.class).uid(name + "-empty").name("empty " + name);
+        }
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), name + "-source").uid(name + "-source");
     }
 
     @SuppressWarnings("unchecked")

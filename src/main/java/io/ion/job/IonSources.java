@@ -9,7 +9,7 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
-/** The job's inputs. Production reads Kafka; tests may pass bounded sources of their own. */
+/** The job's inputs. Production reads Kafka; tests and replays may pass bounded sources, or null for none. */
 public record IonSources(
         Source<RawRecord, ?, ?> posts,
         Source<RawRecord, ?, ?> comments,

@@ -1,7 +1,9 @@
 package io.ion.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,6 +28,13 @@ public final class EventParser {
 
     static final int MAX_ID_CHARS = 256;
     static final long MAX_COUNTER = 1_000_000_000_000L; // a trillion: above any real platform counter
+
+    /**
+     * One record is one JSON value: without FAIL_ON_TRAILING_TOKENS Jackson stops after the first object and
+     * silently accepts {@code {...}garbage} or two glued records.
+     */
+    private static final ObjectReader READER = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final int maxTextChars;
     private final int maxRecordBytes;
@@ -45,7 +55,7 @@ public final class EventParser {
     public Parsed<Post> parsePost(RawRecord raw) {
         return parse(raw, (node, r) -> new Post(
                 requiredId(node, "post_id"),
-                requiredId(node, "platform").toLowerCase(),
+                requiredId(node, "platform").toLowerCase(Locale.ROOT),
                 requiredId(node, "influencer_id"),
                 requiredString(node, "handle", MAX_ID_CHARS),
                 requiredCounter(node, "followers"),
@@ -61,7 +71,7 @@ public final class EventParser {
         return parse(raw, (node, r) -> new Comment(
                 requiredId(node, "comment_id"),
                 requiredId(node, "post_id"),
-                requiredId(node, "platform").toLowerCase(),
+                requiredId(node, "platform").toLowerCase(Locale.ROOT),
                 requiredString(node, "author", MAX_ID_CHARS),
                 requiredTime(node, "created_at"),
                 requiredString(node, "text", maxTextChars),
@@ -72,7 +82,7 @@ public final class EventParser {
     public Parsed<EngagementSnapshot> parseEngagement(RawRecord raw) {
         return parse(raw, (node, r) -> new EngagementSnapshot(
                 requiredId(node, "post_id"),
-                requiredId(node, "platform").toLowerCase(),
+                requiredId(node, "platform").toLowerCase(Locale.ROOT),
                 requiredTime(node, "observed_at"),
                 optionalCounter(node, "likes"),
                 optionalCounter(node, "comments"),
@@ -109,7 +119,7 @@ public final class EventParser {
         }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(text);
+            node = READER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new Rejection("invalid_json", "not valid JSON: " + firstLine(e.getOriginalMessage()));
         }
@@ -194,7 +204,11 @@ public final class EventParser {
             throw new Rejection("missing_field", "required field " + field + " is missing");
         }
         Instant time;
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
+        if (value.isIntegralNumber()) {
+            if (!value.canConvertToLong()) {
+                throw new Rejection("timestamp_out_of_range", field + " " + abbreviate(value.asText())
+                        + " is out of range for epoch milliseconds");
+            }
             time = Instant.ofEpochMilli(value.longValue());
         } else if (value.isTextual()) {
             time = parseIsoTime(field, value.textValue());
@@ -205,8 +219,9 @@ public final class EventParser {
             throw new Rejection("timestamp_out_of_range", field + " " + time + " is before " + EARLIEST
                     + " (seconds instead of milliseconds?)");
         }
-        long limit = clock.getAsLong() + maxFutureMs;
-        if (time.toEpochMilli() > limit) {
+        // Compared as instants: toEpochMilli() overflows for ISO years beyond ~292 million.
+        Instant limit = Instant.ofEpochMilli(clock.getAsLong() + maxFutureMs);
+        if (time.isAfter(limit)) {
             throw new Rejection("timestamp_in_future", field + " " + time + " is more than "
                     + maxFutureMs / 3_600_000 + " h in the future");
         }

@@ -71,7 +71,7 @@ public final class CampaignParser {
                 textOr(node, "name", id),
                 startsAt, endsAt, hashtags, mentions,
                 tags(node, "influencers", '@'),
-                node.path("sponsored").asBoolean(false),
+                sponsored(id, node.get("sponsored")),
                 disclosureTags,
                 disclosurePhrases,
                 new ArrayList<>(tags(node, "brand_safety_keywords", '\0')),
@@ -97,6 +97,17 @@ public final class CampaignParser {
         return campaigns;
     }
 
+    /** Strictly a boolean: asBoolean() would read "yes" as false and silently switch the disclosure check off. */
+    private static boolean sponsored(String id, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new Rejection("invalid_campaign", id + ": sponsored must be true or false");
+        }
+        return value.booleanValue();
+    }
+
     private static Campaign.Targets targets(String id, JsonNode node) {
         if (node == null || node.isNull()) {
             return Campaign.Targets.NONE;
@@ -112,13 +123,22 @@ public final class CampaignParser {
             return DEFAULT_EMV_RATES;
         }
         Map<String, Map<String, Double>> rates = new LinkedHashMap<>(DEFAULT_EMV_RATES);
+        if (!node.isObject()) {
+            throw new Rejection("invalid_campaign", id + ": emv_rates must map platforms to action rates");
+        }
         node.fields().forEachRemaining(platform -> {
+            if (!platform.getValue().isObject()) {
+                throw new Rejection("invalid_campaign",
+                        id + ": emv_rates." + platform.getKey() + " must map actions to rates");
+            }
             Map<String, Double> actions = new LinkedHashMap<>();
             platform.getValue().fields().forEachRemaining(action -> {
                 if (!EMV_ACTIONS.contains(action.getKey())) {
                     throw new Rejection("invalid_campaign", id + ": unknown EMV action " + action.getKey());
                 }
-                if (!action.getValue().isNumber() || action.getValue().doubleValue() < 0) {
+                // 1e999 reads as Infinity: finite only, or every EMV sum becomes Infinity/NaN
+                if (!action.getValue().isNumber() || !Double.isFinite(action.getValue().doubleValue())
+                        || action.getValue().doubleValue() < 0) {
                     throw new Rejection("invalid_campaign", id + ": EMV rate " + action.getKey() + " must be a number >= 0");
                 }
                 actions.put(action.getKey(), action.getValue().doubleValue());
@@ -214,7 +234,7 @@ public final class CampaignParser {
     private static Long longOrNull(String id, JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) return null;
-        if (!value.isNumber() || value.doubleValue() < 0) {
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue()) || value.doubleValue() < 0) {
             throw new Rejection("invalid_campaign", id + ": target " + field + " must be a number >= 0");
         }
         return value.longValue();
@@ -223,8 +243,8 @@ public final class CampaignParser {
     private static Double doubleOrNull(String id, JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) return null;
-        if (!value.isNumber()) {
-            throw new Rejection("invalid_campaign", id + ": target " + field + " must be a number");
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+            throw new Rejection("invalid_campaign", id + ": target " + field + " must be a finite number");
         }
         return value.doubleValue();
     }

@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
 /** Extracts whole hashtags and mentions, lower-cased and without their sigil. */
 public final class SocialTags {
 
-    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&])#([\\p{L}\\p{N}_]+)");
-    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_])@([\\p{L}\\p{N}_.]*[\\p{L}\\p{N}_])");
+    // \p{M} (combining marks) belongs to a word: Devanagari vowel signs, decomposed accents. Without it "#हिन्दी"
+    // was cut to "ह" and "#cafe" + U+0301 read as "cafe", breaking whole-tag matching.
+    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}_&])#([\\p{L}\\p{M}\\p{N}_]+)");
+    private static final Pattern MENTION =
+            Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}_])@([\\p{L}\\p{M}\\p{N}_.]*[\\p{L}\\p{M}\\p{N}_])");
 
     private SocialTags() {}
 

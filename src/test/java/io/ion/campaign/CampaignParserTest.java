@@ -159,7 +159,7 @@ class CampaignParserTest {
             "negative EMV rate | {'campaign_id':'c1','starts_at':'2026-05-01T00:00:00Z','hashtags':['x'],'emv_rates':{'default':{'like':-0.1}}} | EMV rate like must be a number >= 0",
             "textual EMV rate | {'campaign_id':'c1','starts_at':'2026-05-01T00:00:00Z','hashtags':['x'],'emv_rates':{'default':{'like':'0.1'}}} | EMV rate like must be a number >= 0",
             "negative target | {'campaign_id':'c1','starts_at':'2026-05-01T00:00:00Z','hashtags':['x'],'targets':{'engagements':-1}} | target engagements must be a number >= 0",
-            "textual target | {'campaign_id':'c1','starts_at':'2026-05-01T00:00:00Z','hashtags':['x'],'targets':{'emv':'lots'}} | target emv must be a number",
+            "textual target | {'campaign_id':'c1','starts_at':'2026-05-01T00:00:00Z','hashtags':['x'],'targets':{'emv':'lots'}} | target emv must be a finite number",
     })
     void invalidDefinition(String name, String definition, String message) throws IOException {
         assertThat(rejection(json(definition))).contains(message);

@@ -68,6 +68,16 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
         staleSnapshots = getRuntimeContext().getMetricGroup().counter("ionStaleSnapshots");
     }
 
+    /** Follow-ups released as orphans by this instance so far (the {@code ionOrphanedFollowUps} metric). */
+    long orphanedCount() {
+        return orphaned.getCount();
+    }
+
+    /** Snapshots ignored as duplicate or out of order by this instance so far ({@code ionStaleSnapshots}). */
+    long staleSnapshotCount() {
+        return staleSnapshots.getCount();
+    }
+
     private <T> ValueState<T> state(String name, Class<T> type, StateTtlConfig ttl) {
         ValueStateDescriptor<T> descriptor = new ValueStateDescriptor<>(name, type);
         descriptor.enableTimeToLive(ttl);

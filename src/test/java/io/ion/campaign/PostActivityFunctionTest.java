@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -422,5 +424,36 @@ class PostActivityFunctionTest {
         assertThat(comments()).singleElement().satisfies(c -> assertThat(c.campaignIds()).containsExactly("b"));
         assertThat(activities("a")).extracting(Activity::likes).containsExactly(0L, 5L);
         assertThat(activities("b")).extracting(Activity::comments).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void postStateAndBufferedFollowUpsSurviveARestore() throws Exception {
+        // state is serialized on snapshot: the records (immutable lists, maps) must round-trip
+        post(attributed("p1", "a", "b"));
+        followUp(likes("p1", "2026-05-10T11:00:00Z", 10));
+        followUp(comment("c1", "p2", "2026-05-10T10:30:00Z")); // waits for p2
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        function = new PostActivityFunction("ion-post-totals", Duration.ofDays(30), Duration.ofMillis(TTL_MS), MAX_PENDING);
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(function),
+                attributed -> attributed.post().postId(), FollowUp::postId, Types.STRING);
+        harness.setup();
+        harness.initializeState(snapshot);
+        harness.open();
+
+        // p1 is known: a new snapshot is a delta against the restored totals, attributed to both campaigns
+        followUp(likes("p1", "2026-05-10T12:00:00Z", 14));
+        assertThat(activities()).extracting(Activity::campaignId, Activity::likes).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("a", 4L), org.assertj.core.groups.Tuple.tuple("b", 4L));
+        // p1 re-delivered after the restore is still not counted twice
+        post(attributed("p1", "a", "b"));
+        assertThat(activities()).hasSize(2);
+        // p2's buffered comment is released by its post
+        post(attributed("p2", "a"));
+        assertThat(comments()).singleElement().satisfies(c -> {
+            assertThat(c.comment().commentId()).isEqualTo("c1");
+            assertThat(c.status()).isEqualTo(AttributedComment.ATTRIBUTED);
+        });
     }
 }

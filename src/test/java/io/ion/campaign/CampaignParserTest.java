@@ -257,4 +257,50 @@ class CampaignParserTest {
         Files.writeString(file, "{\"campaigns\": [");
         assertThatThrownBy(() -> CampaignParser.loadFile(file)).isInstanceOf(IOException.class);
     }
+
+    @Test
+    void aFileWithoutACampaignsListFailsTheLoad() throws IOException {
+        // a typo in the top-level key must not silently load zero campaigns
+        Path typo = dir.resolve("typo.yaml");
+        Files.writeString(typo, """
+                campaign:
+                  - campaign_id: c1
+                    starts_at: "2026-05-01T00:00:00Z"
+                    hashtags: [x]
+                """);
+        assertThatThrownBy(() -> CampaignParser.loadFile(typo)).isInstanceOf(IOException.class)
+                .hasMessageContaining("typo.yaml").hasMessageContaining("campaigns");
+
+        Path notAList = dir.resolve("not-a-list.json");
+        Files.writeString(notAList, "{\"campaigns\": {\"campaign_id\": \"c1\"}}");
+        assertThatThrownBy(() -> CampaignParser.loadFile(notAList)).isInstanceOf(IOException.class)
+                .hasMessageContaining("campaigns");
+    }
+
+    @Test
+    void anEmptyFileOrListLoadsNoCampaigns() throws IOException {
+        Path empty = dir.resolve("empty.yaml");
+        Files.writeString(empty, "");
+        assertThat(CampaignParser.loadFile(empty)).isEmpty();
+        Path emptyList = dir.resolve("empty-list.yaml");
+        Files.writeString(emptyList, "campaigns: []\n");
+        assertThat(CampaignParser.loadFile(emptyList)).isEmpty();
+    }
+
+    @Test
+    void aDuplicateCampaignIdFailsTheLoad() throws IOException {
+        // the second definition would silently replace the first
+        Path file = dir.resolve("dup.yaml");
+        Files.writeString(file, """
+                campaigns:
+                  - campaign_id: c1
+                    starts_at: "2026-05-01T00:00:00Z"
+                    hashtags: [x]
+                  - campaign_id: c1
+                    starts_at: "2026-05-01T00:00:00Z"
+                    hashtags: [y]
+                """);
+        assertThatThrownBy(() -> CampaignParser.loadFile(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining("duplicate campaign_id c1");
+    }
 }

@@ -85,14 +85,27 @@ public final class CampaignParser {
     public static List<Campaign> loadFile(Path file) throws IOException {
         ObjectMapper mapper = file.toString().endsWith(".json") ? Json.MAPPER : IonConfig.yamlMapper();
         JsonNode root = mapper.readTree(Files.readString(file));
-        JsonNode list = root.isArray() ? root : root.path("campaigns");
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return List.of(); // an empty file: no campaigns
+        }
+        // path() would turn a misspelt top-level key into "no campaigns" without a word: fail instead
+        JsonNode list = root.isArray() ? root : root.get("campaigns");
+        if (list == null || !list.isArray()) {
+            throw new IOException(file + ": expected a top-level 'campaigns:' list");
+        }
         List<Campaign> campaigns = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
         for (JsonNode node : list) {
+            Campaign campaign;
             try {
-                campaigns.add(parse(node));
+                campaign = parse(node);
             } catch (Rejection e) {
                 throw new IOException(file + ": " + e.getMessage());
             }
+            if (!ids.add(campaign.campaignId())) { // the later one would silently replace the earlier
+                throw new IOException(file + ": duplicate campaign_id " + campaign.campaignId());
+            }
+            campaigns.add(campaign);
         }
         return campaigns;
     }

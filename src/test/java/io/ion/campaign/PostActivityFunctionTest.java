@@ -274,6 +274,55 @@ class PostActivityFunctionTest {
         assertThat(activities()).extracting(Activity::comments).containsExactly(0L, 1L, 1L, 1L);
     }
 
+    @Test
+    void snapshotsOverflowingTheBufferDoNotLoseTheCampaignsEngagement() throws Exception {
+        // Cumulative likes 10, 20, 30, 40, 50 observed before the post, with room for 3 follow-ups.
+        for (int i = 1; i <= 5; i++) {
+            followUp(likes("p1", "2026-05-10T1" + i + ":00:00Z", 10L * i));
+        }
+        post(attributed("p1", "a"));
+        followUp(likes("p1", "2026-05-10T16:00:00Z", 60));
+
+        // whatever was buffered, the campaign's deltas must add up to the post's latest total
+        assertThat(activities().stream().mapToLong(Activity::likes).sum()).isEqualTo(60);
+        assertThat(postTotals().get(postTotals().size() - 1).get("likes").asLong()).isEqualTo(60);
+        assertThat(function.orphanedCount()).isZero();
+    }
+
+    @Test
+    void aSnapshotMeetingABufferFullOfCommentsIsKeptAndTheOldestCommentReleased() throws Exception {
+        for (int i = 1; i <= MAX_PENDING; i++) {
+            followUp(comment("c" + i, "p1", "2026-05-10T10:3" + i + ":00Z"));
+        }
+        followUp(likes("p1", "2026-05-10T11:00:00Z", 10));
+        assertThat(comments()).singleElement().satisfies(c -> {
+            assertThat(c.comment().commentId()).isEqualTo("c1");
+            assertThat(c.status()).isEqualTo(AttributedComment.ORPHANED);
+        });
+        assertThat(function.orphanedCount()).isEqualTo(1);
+
+        post(attributed("p1", "a"));
+        assertThat(comments()).extracting(c -> c.comment().commentId(), AttributedComment::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("c1", AttributedComment.ORPHANED),
+                org.assertj.core.groups.Tuple.tuple("c2", AttributedComment.ATTRIBUTED),
+                org.assertj.core.groups.Tuple.tuple("c3", AttributedComment.ATTRIBUTED));
+        assertThat(activities().stream().mapToLong(Activity::likes).sum()).isEqualTo(10);
+    }
+
+    @Test
+    void aSnapshotOlderThanABufferedOneIsStaleEvenWhenTheBufferIsFull() throws Exception {
+        followUp(likes("p1", "2026-05-10T12:00:00Z", 20));
+        followUp(comment("c1", "p1", "2026-05-10T10:31:00Z"));
+        followUp(comment("c2", "p1", "2026-05-10T10:32:00Z"));
+        followUp(likes("p1", "2026-05-10T11:00:00Z", 10)); // full, and older than the buffered snapshot
+        assertThat(comments()).isEmpty();
+        assertThat(function.staleSnapshotCount()).isEqualTo(1);
+
+        post(attributed("p1", "a"));
+        assertThat(activities()).extracting(Activity::likes).containsExactly(0L, 20L, 0L, 0L);
+        assertThat(comments()).hasSize(2);
+    }
+
     // ---- engagement snapshots ---------------------------------------------------------------------------------
 
     @Test

@@ -9,6 +9,7 @@ import io.ion.sink.EsDocument;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -112,7 +113,11 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
             return;
         }
         int count = pendingCount.value() == null ? 0 : pendingCount.value();
-        if (count >= maxPendingPerPost) { // bounded buffer: the excess is released at once, unattributed
+        if (count >= maxPendingPerPost && followUp.snapshot() != null) {
+            makeRoomForSnapshot(followUp, ctx, out);
+            return;
+        }
+        if (count >= maxPendingPerPost) { // bounded buffer: the excess comment is released at once, unattributed
             orphaned.inc();
             apply(followUp, null, ctx, out);
             return;
@@ -122,6 +127,40 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
         }
         pending.add(followUp);
         pendingCount.update(count + 1);
+    }
+
+    /**
+     * The buffer is full and a snapshot arrives. Releasing it as an orphan would move the post's totals without
+     * any campaign activity, and the older buffered snapshots would then be stale: the campaign's deltas would
+     * no longer add up to the post's total. A snapshot is cumulative, so it replaces the older buffered
+     * snapshots instead; when there are none, the oldest buffered comment is released as an orphan to make room.
+     */
+    private void makeRoomForSnapshot(FollowUp followUp, Context ctx, Collector<Activity> out) throws Exception {
+        List<FollowUp> kept = new ArrayList<>();
+        boolean superseded = false;
+        for (FollowUp waiting : pending.get()) {
+            if (waiting.snapshot() == null) {
+                kept.add(waiting);
+            } else if (waiting.snapshot().observedAt().isBefore(followUp.snapshot().observedAt())) {
+                superseded = true; // contained in the newer cumulative snapshot
+            } else {
+                staleSnapshots.inc(); // a newer one is already waiting
+                return;
+            }
+        }
+        if (!superseded && kept.isEmpty()) { // no buffer at all (maxPendingPerPost 0): nothing to make room in
+            orphaned.inc();
+            apply(followUp, null, ctx, out);
+            return;
+        }
+        if (!superseded) {
+            FollowUp oldestComment = kept.remove(0);
+            orphaned.inc();
+            apply(oldestComment, null, ctx, out);
+        }
+        kept.add(followUp);
+        pending.update(kept);
+        pendingCount.update(kept.size());
     }
 
     @Override

@@ -506,4 +506,18 @@ class PostActivityFunctionTest {
             assertThat(c.status()).isEqualTo(AttributedComment.ATTRIBUTED);
         });
     }
+
+    @Test
+    void withoutABufferEveryEarlyFollowUpIsAnOrphanAtOnce() throws Exception {
+        harness.close();
+        function = new PostActivityFunction("ion-post-totals", Duration.ofDays(30), Duration.ofMillis(TTL_MS), 0);
+        harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(function,
+                attributed -> attributed.post().postId(), FollowUp::postId, Types.STRING);
+        followUp(comment("c1", "p1", "2026-05-10T10:30:00Z"));
+        followUp(likes("p1", "2026-05-10T11:00:00Z", 10));
+        assertThat(comments()).extracting(AttributedComment::status).containsExactly(AttributedComment.ORPHANED);
+        assertThat(postTotals()).hasSize(1);
+        assertThat(function.orphanedCount()).isEqualTo(2);
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
 }

@@ -330,6 +330,29 @@ class EventParserTest {
     }
 
     @Test
+    void textLengthCountsCharactersNotUtf16Units() {
+        // an emoji is one character but two Java chars (a surrogate pair)
+        String emoji = "\uD83D\uDE97"; // U+1F697 ONCOMING AUTOMOBILE
+        ObjectNode node = validPost();
+        node.put("text", emoji.repeat(10_000));
+        assertThat(acceptedPost(node).text()).hasSize(20_000);
+
+        node.put("text", emoji.repeat(10_001));
+        DeadLetter dl = rejectedPost(node);
+        assertThat(dl.reasonCode()).isEqualTo("text_too_long");
+        assertThat(dl.error()).contains("10001");
+    }
+
+    @Test
+    void rejectsADuplicateField() {
+        // which of the two values would count is up to the parser: an ambiguous record is not accepted
+        String json = validPost().toString().replaceFirst("\\{", "{\"followers\":1,");
+        DeadLetter dl = rejectedPost(raw(json));
+        assertThat(dl.reasonCode()).isEqualTo("invalid_json");
+        assertThat(dl.error()).contains("followers");
+    }
+
+    @Test
     void rejectsARecordOneByteOverOneMebibyte() {
         ObjectNode node = validPost();
         node.put("padding", "");

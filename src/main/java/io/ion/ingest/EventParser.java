@@ -1,6 +1,7 @@
 package io.ion.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -34,7 +35,9 @@ public final class EventParser {
      * silently accepts {@code {...}garbage} or two glued records.
      */
     private static final ObjectReader READER = Json.MAPPER.reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // a field given twice is ambiguous (Jackson would silently keep the last value)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private final int maxTextChars;
     private final int maxRecordBytes;
@@ -166,9 +169,11 @@ public final class EventParser {
             throw wrongType(field, "a string", value);
         }
         String text = value.textValue();
-        if (text.length() > maxChars) {
+        // Characters are code points: an emoji is one character but two Java chars (a surrogate pair).
+        int chars = text.length() <= maxChars ? text.length() : text.codePointCount(0, text.length());
+        if (chars > maxChars) {
             throw new Rejection(field.equals("text") ? "text_too_long" : "invalid_value",
-                    field + " is " + text.length() + " characters; the limit is " + maxChars);
+                    field + " is " + chars + " characters; the limit is " + maxChars);
         }
         return text;
     }

@@ -200,6 +200,14 @@ class CampaignParserTest {
         assertThat(rejection(json(MINIMAL.replace("{", "{'emv_rates':{'instagram':0.1},")))).contains("instagram");
     }
 
+    @Test
+    void targetsAndAlertsMustBeObjects() throws IOException {
+        // a scalar here used to be read as "no targets" / "no overrides" without a word
+        assertThat(rejection(json(MINIMAL.replace("{", "{'targets':10000,")))).contains("targets");
+        assertThat(rejection(json(MINIMAL.replace("{", "{'alerts':['spike'],")))).contains("alerts");
+        assertThat(rejection(json(MINIMAL.replace("{", "{'alerts':{'spike':3},")))).contains("alerts.spike");
+    }
+
     // ---- files ---------------------------------------------------------------------------------------------------
 
     @Test

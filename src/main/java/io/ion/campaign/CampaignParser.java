@@ -77,7 +77,7 @@ public final class CampaignParser {
                 new ArrayList<>(tags(node, "brand_safety_keywords", '\0')),
                 targets(id, node.get("targets")),
                 emvRates(id, node.get("emv_rates")),
-                alertOverrides(node.get("alerts")),
+                alertOverrides(id, node.get("alerts")),
                 new ArrayList<>(strings(node, "webhooks")));
     }
 
@@ -125,6 +125,9 @@ public final class CampaignParser {
         if (node == null || node.isNull()) {
             return Campaign.Targets.NONE;
         }
+        if (!node.isObject()) { // get() on a scalar finds no field: it would read as "no targets"
+            throw new Rejection("invalid_campaign", id + ": targets must be an object");
+        }
         return new Campaign.Targets(
                 longOrNull(id, node, "engagements"), longOrNull(id, node, "impressions"),
                 doubleOrNull(id, node, "emv"), doubleOrNull(id, node, "engagement_rate"),
@@ -161,10 +164,16 @@ public final class CampaignParser {
         return rates;
     }
 
-    private static Map<String, Map<String, Object>> alertOverrides(JsonNode node) {
+    private static Map<String, Map<String, Object>> alertOverrides(String id, JsonNode node) {
         Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
+        if (node != null && !node.isNull() && !node.isObject()) { // was ignored: no overrides without a word
+            throw new Rejection("invalid_campaign", id + ": alerts must map rule names to settings");
+        }
         if (node != null && node.isObject()) {
             node.fields().forEachRemaining(rule -> {
+                if (!rule.getValue().isObject()) {
+                    throw new Rejection("invalid_campaign", id + ": alerts." + rule.getKey() + " must be an object of settings");
+                }
                 Map<String, Object> settings = new LinkedHashMap<>();
                 rule.getValue().fields().forEachRemaining(s -> settings.put(s.getKey(),
                         s.getValue().isNumber() ? (Object) s.getValue().doubleValue()

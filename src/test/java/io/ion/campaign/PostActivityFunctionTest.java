@@ -1,6 +1,7 @@
 package io.ion.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import io.ion.ingest.SourcePosition;
 import io.ion.sink.EsDocument;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,7 @@ class PostActivityFunctionTest {
         for (String id : campaignIds) {
             rates.put(id, RATES.get(id));
         }
-        List<Attribution> attributions = java.util.Arrays.stream(campaignIds).map(id -> new Attribution(id, "hashtag"))
+        List<Attribution> attributions = Arrays.stream(campaignIds).map(id -> new Attribution(id, "hashtag"))
                 .toList();
         return new AttributedPost(post, "micro", attributions, List.of("x", "y"), List.of(), false, List.of(), List.of(),
                 rates);
@@ -217,7 +219,7 @@ class PostActivityFunctionTest {
             assertThat(c.campaignIds()).containsExactly("a");
         });
         assertThat(activities()).extracting(Activity::posts, Activity::comments)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 0L), org.assertj.core.groups.Tuple.tuple(0L, 1L));
+                .containsExactly(tuple(1L, 0L), tuple(0L, 1L));
 
         // neither a re-delivered post nor the buffer's timer firing later releases it again
         post(attributed("p1", "a"));
@@ -303,9 +305,9 @@ class PostActivityFunctionTest {
 
         post(attributed("p1", "a"));
         assertThat(comments()).extracting(c -> c.comment().commentId(), AttributedComment::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("c1", AttributedComment.ORPHANED),
-                org.assertj.core.groups.Tuple.tuple("c2", AttributedComment.ATTRIBUTED),
-                org.assertj.core.groups.Tuple.tuple("c3", AttributedComment.ATTRIBUTED));
+                tuple("c1", AttributedComment.ORPHANED),
+                tuple("c2", AttributedComment.ATTRIBUTED),
+                tuple("c3", AttributedComment.ATTRIBUTED));
         assertThat(activities().stream().mapToLong(Activity::likes).sum()).isEqualTo(10);
     }
 
@@ -434,9 +436,9 @@ class PostActivityFunctionTest {
         post(attributed("p1", "a"));
 
         assertThat(activities()).extracting(Activity::posts, Activity::likes).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1L, 0L),
-                org.assertj.core.groups.Tuple.tuple(0L, 10L),
-                org.assertj.core.groups.Tuple.tuple(0L, 2L));
+                tuple(1L, 0L),
+                tuple(0L, 10L),
+                tuple(0L, 2L));
         assertThat(postTotals()).extracting(d -> d.get("likes").asLong()).containsExactly(10L, 12L);
         assertThat(postTotals().get(1).get("campaign_ids")).extracting(JsonNode::asText).containsExactly("a");
     }
@@ -495,7 +497,7 @@ class PostActivityFunctionTest {
         // p1 is known: a new snapshot is a delta against the restored totals, attributed to both campaigns
         followUp(likes("p1", "2026-05-10T12:00:00Z", 14));
         assertThat(activities()).extracting(Activity::campaignId, Activity::likes).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("a", 4L), org.assertj.core.groups.Tuple.tuple("b", 4L));
+                tuple("a", 4L), tuple("b", 4L));
         // p1 re-delivered after the restore is still not counted twice
         post(attributed("p1", "a", "b"));
         assertThat(activities()).hasSize(2);

@@ -5,6 +5,7 @@ import static io.ion.campaign.TestCampaigns.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ion.ingest.DeadLetter;
+import io.ion.ingest.Json;
 import io.ion.ingest.ParseFunction;
 import io.ion.ingest.Post;
 import io.ion.ingest.RawRecord;
@@ -177,7 +178,7 @@ class PostAttributionFunctionTest {
 
     @Test
     void liveUpdatesSurviveARestore() throws Exception {
-        Campaign parsed = CampaignParser.parse(io.ion.ingest.Json.MAPPER.readTree(
+        Campaign parsed = CampaignParser.parse(Json.MAPPER.readTree(
                 "{\"campaign_id\":\"summer\",\"starts_at\":\"2026-05-01T00:00:00Z\",\"hashtags\":[\"#Summer\"],"
                         + "\"sponsored\":true}"));
         harness(List.of(lyft));

@@ -1,6 +1,7 @@
 package io.ion.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.ion.config.IonConfig;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +33,8 @@ class ParseFunctionTest {
             List<DeadLetter> deadLetters = harness.getSideOutput(ParseFunction.DEAD_LETTERS).stream()
                     .map(StreamRecord::getValue).toList();
             assertThat(deadLetters).extracting(DeadLetter::offset, DeadLetter::reasonCode)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(11L, "invalid_json"),
-                            org.assertj.core.groups.Tuple.tuple(12L, "empty_record"));
+                    .containsExactly(tuple(11L, "invalid_json"),
+                            tuple(12L, "empty_record"));
             assertThat(deadLetters.get(0).payload()).isEqualTo("{broken");
             assertThat(deadLetters.get(0).sourceTopic()).isEqualTo("ion.posts");
         }

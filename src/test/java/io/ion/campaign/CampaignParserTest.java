@@ -208,6 +208,37 @@ class CampaignParserTest {
         assertThat(rejection(json(MINIMAL.replace("{", "{'alerts':{'spike':3},")))).contains("alerts.spike");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "hashtags | #lyft-up",
+            "hashtags | lyft up",
+            "hashtags | #lyft#up",
+            "mentions | @lyft inc",
+            "mentions | @lyft.",
+            "disclosure_tags | #paid-ad"})
+    void aTagThatNoPostCouldCarryIsRejected(String field, String tag) throws IOException {
+        // SocialTags reads "#lyft-up" in a post as "lyft": a campaign tag "lyft-up" would silently never match
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) json(MINIMAL);
+        node.putArray(field).add(tag);
+        assertThat(rejection(node)).contains(field).contains(tag.substring(tag.startsWith("#") || tag.startsWith("@") ? 1 : 0));
+    }
+
+    @Test
+    void tagsThatPostsCanCarryAreAccepted() throws IOException {
+        Campaign c = CampaignParser.parse(json("{'campaign_id':'c1','starts_at':'2026-05-01T00:00:00Z',"
+                + "'hashtags':['#Lyft_Up2','#Café','#हिन्दी'],'mentions':['@lyft.official','@_x'],"
+                + "'influencers':['inf-9','jane.doe']}"));
+        assertThat(c.hashtags()).containsExactly("lyft_up2", "café", "हिन्दी");
+        assertThat(c.mentions()).containsExactly("lyft.official", "_x");
+        assertThat(c.influencers()).containsExactly("inf-9", "jane.doe");
+    }
+
+    @Test
+    void anEpochTimeTooLargeForALongIsRejected() throws IOException {
+        assertThat(rejection(json(MINIMAL.replace("'2026-05-01T00:00:00Z'", "99999999999999999999999"))))
+                .contains("starts_at");
+    }
+
     // ---- files ---------------------------------------------------------------------------------------------------
 
     @Test

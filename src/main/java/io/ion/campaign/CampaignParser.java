@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Reads and validates campaign definitions (JSON on {@code ion.campaigns}, YAML or JSON files at start). */
 public final class CampaignParser {
@@ -58,12 +59,14 @@ public final class CampaignParser {
         if (endsAt != null && !endsAt.isAfter(startsAt)) {
             throw new Rejection("invalid_campaign", id + ": ends_at must be after starts_at");
         }
-        Set<String> hashtags = tags(node, "hashtags", '#');
-        Set<String> mentions = tags(node, "mentions", '@');
+        Set<String> hashtags = matchable(id, "hashtags", tags(node, "hashtags", '#'), SocialTags::isHashtag);
+        Set<String> mentions = matchable(id, "mentions", tags(node, "mentions", '@'), SocialTags::isMention);
         if (hashtags.isEmpty() && mentions.isEmpty()) {
             throw new Rejection("invalid_campaign", id + ": a campaign needs at least one hashtag or mention");
         }
-        Set<String> disclosureTags = node.has("disclosure_tags") ? tags(node, "disclosure_tags", '#') : DEFAULT_DISCLOSURE_TAGS;
+        Set<String> disclosureTags = node.has("disclosure_tags")
+                ? matchable(id, "disclosure_tags", tags(node, "disclosure_tags", '#'), SocialTags::isHashtag)
+                : DEFAULT_DISCLOSURE_TAGS;
         List<String> disclosurePhrases = node.has("disclosure_phrases")
                 ? new ArrayList<>(tags(node, "disclosure_phrases", '\0')) : DEFAULT_DISCLOSURE_PHRASES;
         return new Campaign(id,
@@ -184,6 +187,20 @@ public final class CampaignParser {
         return overrides;
     }
 
+    /**
+     * Rejects a tag that no post could carry: a post's "#lyft-up" is read as "lyft", so a campaign hashtag
+     * "lyft-up" would silently never match.
+     */
+    private static Set<String> matchable(String id, String field, Set<String> tags, Predicate<String> carried) {
+        for (String tag : tags) {
+            if (!carried.test(tag)) {
+                throw new Rejection("invalid_campaign", id + ": " + field + " entry '" + tag
+                        + "' can never match a post (letters, digits and _ only; mentions may contain inner dots)");
+            }
+        }
+        return tags;
+    }
+
     private static Set<String> tags(JsonNode node, String field, char prefix) {
         Set<String> out = new LinkedHashSet<>();
         for (String value : strings(node, field)) {
@@ -244,6 +261,9 @@ public final class CampaignParser {
             return null;
         }
         if (value.isIntegralNumber()) {
+            if (!value.canConvertToLong()) { // longValue() would wrap around to a nonsense time
+                throw new Rejection("invalid_campaign", field + " is out of range for epoch milliseconds: " + value.asText());
+            }
             return Instant.ofEpochMilli(value.longValue());
         }
         try {

@@ -25,6 +25,16 @@ public final class SocialTags {
         return extract(MENTION, text);
     }
 
+    /** Whether a post can carry this lower-case hashtag (without '#'): exactly what {@link #hashtags} extracts. */
+    public static boolean isHashtag(String tag) {
+        return hashtags("#" + tag).equals(Set.of(tag));
+    }
+
+    /** Whether a post can carry this lower-case mention (without '@'): exactly what {@link #mentions} extracts. */
+    public static boolean isMention(String handle) {
+        return mentions("@" + handle).equals(Set.of(handle));
+    }
+
     private static Set<String> extract(Pattern pattern, String text) {
         Set<String> tags = new LinkedHashSet<>();
         if (text != null) {

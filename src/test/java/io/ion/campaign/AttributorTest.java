@@ -46,6 +46,13 @@ class AttributorTest {
     }
 
     @Test
+    void aLinkToTheBrandsProfileIsNoMention() {
+        AttributedPost a = attribute(post("p1", "my video https://www.tiktok.com/@lyft/video/1", "2026-05-10T12:00:00Z"),
+                lyft);
+        assertThat(a.attributions()).isEmpty();
+    }
+
+    @Test
     void mentionMatch() {
         AttributedPost a = attribute(post("p1", "Thanks @Lyft!", "2026-05-10T12:00:00Z"), lyft);
         assertThat(a.attributions()).containsExactly(new Attribution("lyft", "mention"));

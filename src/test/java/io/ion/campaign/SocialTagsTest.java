@@ -48,6 +48,17 @@ class SocialTagsTest {
     }
 
     @Test
+    void aLinkIsNeitherHashtagNorMention() {
+        // URL fragments and profile paths (tiktok.com/@user, youtube.com/@handle, medium.com/@author) are not tags
+        assertThat(SocialTags.hashtags("details at https://lyft.com/promo/#summer")).isEmpty();
+        assertThat(SocialTags.mentions("watch https://www.tiktok.com/@lyft/video/123")).isEmpty();
+        assertThat(SocialTags.mentions("see www.youtube.com/@Lyft")).isEmpty();
+        assertThat(SocialTags.hashtags("#Summer: HTTPS://lyft.com/#winter and #fun"))
+                .containsExactly("summer", "fun");
+        assertThat(SocialTags.mentions("by @jane via https://medium.com/@lyft")).containsExactly("jane");
+    }
+
+    @Test
     void nullOrEmptyTextHasNoTags() {
         assertThat(SocialTags.hashtags(null)).isEmpty();
         assertThat(SocialTags.mentions(null)).isEmpty();

@@ -15,6 +15,9 @@ public final class SocialTags {
     private static final Pattern MENTION =
             Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}_])@([\\p{L}\\p{M}\\p{N}_.]*[\\p{L}\\p{M}\\p{N}_])");
 
+    /** Links are blanked before extraction: tiktok.com/@user, youtube.com/@handle or a #fragment are no tags. */
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
+
     private SocialTags() {}
 
     public static Set<String> hashtags(String text) {
@@ -38,7 +41,7 @@ public final class SocialTags {
     private static Set<String> extract(Pattern pattern, String text) {
         Set<String> tags = new LinkedHashSet<>();
         if (text != null) {
-            Matcher m = pattern.matcher(text);
+            Matcher m = pattern.matcher(URL.matcher(text).replaceAll(" "));
             while (m.find()) {
                 tags.add(m.group(1).toLowerCase(Locale.ROOT));
             }

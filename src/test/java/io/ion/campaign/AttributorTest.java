@@ -183,6 +183,15 @@ class AttributorTest {
     }
 
     @Test
+    void theDisclosurePhraseCountsOnlyAsWholeWords() {
+        AttributedPost a = attribute(post("p", "#LyftUp an unpaid partnership, just love it", "2026-05-10T12:00:00Z"),
+                sponsored);
+        assertThat(a.disclosureMissing()).isTrue();
+        AttributedPost b = attribute(post("p", "#LyftUp (paid partnership)", "2026-05-10T12:00:00Z"), sponsored);
+        assertThat(b.disclosureMissing()).isFalse();
+    }
+
+    @Test
     void aTagThatOnlyStartsLikeADisclosureTagDoesNotCount() {
         AttributedPost a = attribute(post("p", "#LyftUp #ads #adventure", "2026-05-10T12:00:00Z"), sponsored);
         assertThat(a.disclosureMissing()).isTrue();

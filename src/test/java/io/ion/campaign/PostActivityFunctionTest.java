@@ -239,6 +239,10 @@ class PostActivityFunctionTest {
         assertThat(comments()).isEmpty();
 
         harness.setProcessingTime(TTL_MS);
+        assertThat(comments()).extracting(c -> c.comment().commentId()).containsExactly("c1");
+        harness.setProcessingTime(TTL_MS + TTL_MS / 4 - 1);
+        assertThat(comments()).hasSize(1);
+        harness.setProcessingTime(TTL_MS + TTL_MS / 4); // c2 has waited its full TTL too
         assertThat(comments()).extracting(c -> c.comment().commentId()).containsExactly("c1", "c2");
         for (AttributedComment c : comments()) {
             assertThat(c.status()).isEqualTo(AttributedComment.ORPHANED);
@@ -253,6 +257,30 @@ class PostActivityFunctionTest {
         post(attributed("p1", "a"));
         assertThat(comments()).hasSize(2);
         assertThat(activities()).extracting(Activity::posts).containsExactly(1L);
+    }
+
+    @Test
+    void eachBufferedFollowUpWaitsTheFullTtl() throws Exception {
+        followUp(comment("c1", "p1", "2026-05-10T10:30:00Z"));
+        harness.setProcessingTime(TTL_MS * 3 / 4);
+        followUp(comment("c2", "p1", "2026-05-10T11:15:00Z"));
+        followUp(likes("p1", "2026-05-10T11:15:00Z", 10));
+
+        harness.setProcessingTime(TTL_MS); // only c1 has waited an hour
+        assertThat(comments()).extracting(c -> c.comment().commentId()).containsExactly("c1");
+        assertThat(postTotals()).isEmpty();
+        assertThat(function.orphanedCount()).isEqualTo(1);
+
+        harness.setProcessingTime(TTL_MS + TTL_MS / 2); // the post, 90 minutes after the first comment
+        post(attributed("p1", "a"));
+        assertThat(comments()).extracting(c -> c.comment().commentId(), AttributedComment::status).containsExactly(
+                tuple("c1", AttributedComment.ORPHANED), tuple("c2", AttributedComment.ATTRIBUTED));
+        assertThat(activities()).extracting(Activity::posts, Activity::comments, Activity::likes)
+                .containsExactly(tuple(1L, 0L, 0L), tuple(0L, 1L, 0L), tuple(0L, 0L, 10L));
+
+        harness.setProcessingTime(3 * TTL_MS);
+        assertThat(comments()).hasSize(2);
+        assertThat(function.orphanedCount()).isEqualTo(1);
     }
 
     @Test

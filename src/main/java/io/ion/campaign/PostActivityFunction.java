@@ -7,6 +7,7 @@ import io.ion.ingest.Post;
 import io.ion.sink.Documents;
 import io.ion.sink.EsDocument;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import org.apache.flink.util.OutputTag;
  * snapshots into deltas, and emits one {@link Activity} per campaign for everything countable.
  *
  * <p>Comments and snapshots that arrive before their post wait in state (bounded per post) until the post arrives
- * or a processing-time TTL passes; then they are released as orphans: indexed and counted, never dropped.
+ * or their own processing-time TTL passes; then they are released as orphans: indexed and counted, never dropped.
  * Snapshots older than the last applied one are ignored and counted.
  */
 public class PostActivityFunction extends KeyedCoProcessFunction<String, AttributedPost, FollowUp, Activity> {
@@ -43,7 +44,7 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
 
     private transient ValueState<AttributedPost> post;
     private transient ValueState<PostTotals> totals;
-    private transient ListState<FollowUp> pending;
+    private transient ListState<Waiting> pending;
     private transient ValueState<Integer> pendingCount;
     private transient Counter orphaned;
     private transient Counter staleSnapshots;
@@ -62,7 +63,7 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
         post = state("post", AttributedPost.class, postTtl);
         totals = state("totals", PostTotals.class, postTtl);
         pendingCount = state("pending-count", Integer.class, bufferTtl);
-        ListStateDescriptor<FollowUp> pendingDescriptor = new ListStateDescriptor<>("pending", FollowUp.class);
+        ListStateDescriptor<Waiting> pendingDescriptor = new ListStateDescriptor<>("pending-follow-ups", Waiting.class);
         pendingDescriptor.enableTimeToLive(bufferTtl);
         pending = getRuntimeContext().getListState(pendingDescriptor);
         orphaned = getRuntimeContext().getMetricGroup().counter("ionOrphanedFollowUps");
@@ -95,10 +96,10 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
                 out.collect(activity(attributed, campaignId, p.createdAt(), 1, p.followers(), 0, PostTotals.NONE, 0.0));
             }
         }
-        Iterable<FollowUp> waiting = pending.get();
+        Iterable<Waiting> waiting = pending.get();
         if (waiting != null) {
-            for (FollowUp followUp : waiting) {
-                apply(followUp, attributed, ctx, out);
+            for (Waiting w : waiting) {
+                apply(w.followUp(), attributed, ctx, out);
             }
         }
         pending.clear();
@@ -122,10 +123,11 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
             apply(followUp, null, ctx, out);
             return;
         }
-        if (count == 0) {
-            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + orphanTtl.toMillis());
+        Waiting waiting = new Waiting(ctx.timerService().currentProcessingTime() + orphanTtl.toMillis(), followUp);
+        if (count == 0) { // later arrivals are covered by onTimer re-arming for the next deadline
+            ctx.timerService().registerProcessingTimeTimer(waiting.deadline());
         }
-        pending.add(followUp);
+        pending.add(waiting);
         pendingCount.update(count + 1);
     }
 
@@ -136,12 +138,13 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
      * snapshots instead; when there are none, the oldest buffered comment is released as an orphan to make room.
      */
     private void makeRoomForSnapshot(FollowUp followUp, Context ctx, Collector<Activity> out) throws Exception {
-        List<FollowUp> kept = new ArrayList<>();
+        List<Waiting> kept = new ArrayList<>();
         boolean superseded = false;
-        for (FollowUp waiting : pending.get()) {
-            if (waiting.snapshot() == null) {
-                kept.add(waiting);
-            } else if (waiting.snapshot().observedAt().isBefore(followUp.snapshot().observedAt())) {
+        for (Waiting w : pending.get()) {
+            EngagementSnapshot waiting = w.followUp().snapshot();
+            if (waiting == null) {
+                kept.add(w);
+            } else if (waiting.observedAt().isBefore(followUp.snapshot().observedAt())) {
                 superseded = true; // contained in the newer cumulative snapshot
             } else {
                 staleSnapshots.inc(); // a newer one is already waiting
@@ -154,11 +157,11 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
             return;
         }
         if (!superseded) {
-            FollowUp oldestComment = kept.remove(0);
+            Waiting oldestComment = kept.remove(0);
             orphaned.inc();
-            apply(oldestComment, null, ctx, out);
+            apply(oldestComment.followUp(), null, ctx, out);
         }
-        kept.add(followUp);
+        kept.add(new Waiting(ctx.timerService().currentProcessingTime() + orphanTtl.toMillis(), followUp));
         pending.update(kept);
         pendingCount.update(kept.size());
     }
@@ -168,16 +171,32 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
         if (post.value() != null) {
             return; // the post arrived in time; its follow-ups were released then
         }
-        Iterable<FollowUp> waiting = pending.get();
+        // Each follow-up waits its own TTL: release those whose time is up, wait again for the rest.
+        List<Waiting> stillWaiting = new ArrayList<>();
+        Iterable<Waiting> waiting = pending.get();
         if (waiting != null) {
-            for (FollowUp followUp : waiting) {
-                orphaned.inc();
-                apply(followUp, null, ctx, out);
+            for (Waiting w : waiting) {
+                if (w.deadline() <= timestamp) {
+                    orphaned.inc();
+                    apply(w.followUp(), null, ctx, out);
+                } else {
+                    stillWaiting.add(w);
+                }
             }
         }
-        pending.clear();
-        pendingCount.clear();
+        if (stillWaiting.isEmpty()) {
+            pending.clear();
+            pendingCount.clear();
+            return;
+        }
+        pending.update(stillWaiting);
+        pendingCount.update(stillWaiting.size());
+        ctx.timerService().registerProcessingTimeTimer(
+                stillWaiting.stream().mapToLong(Waiting::deadline).min().getAsLong());
     }
+
+    /** A follow-up waiting for its post, and the processing time at which it is released as an orphan. */
+    public record Waiting(long deadline, FollowUp followUp) implements Serializable {}
 
     /** Applies a follow-up to a known post, or to none (null) when it is released as an orphan. */
     private void apply(FollowUp followUp, AttributedPost known, Context ctx, Collector<Activity> out) throws Exception {

@@ -73,8 +73,8 @@ public final class Attributor {
         if (hashtags.stream().anyMatch(campaign.disclosureTags()::contains)) {
             return true;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        return campaign.disclosurePhrases().stream().anyMatch(lower::contains);
+        // whole words: a plain substring test took "unpaid partnership" for "paid partnership"
+        return !SocialTags.keywordHits(text, campaign.disclosurePhrases()).isEmpty();
     }
 
     private static String stripAt(String handle) {

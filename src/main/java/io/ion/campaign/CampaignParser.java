@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Reads and validates campaign definitions (JSON on {@code ion.campaigns}, YAML or JSON files at start). */
 public final class CampaignParser {
@@ -58,12 +59,14 @@ public final class CampaignParser {
         if (endsAt != null && !endsAt.isAfter(startsAt)) {
             throw new Rejection("invalid_campaign", id + ": ends_at must be after starts_at");
         }
-        Set<String> hashtags = tags(node, "hashtags", '#');
-        Set<String> mentions = tags(node, "mentions", '@');
+        Set<String> hashtags = matchable(id, "hashtags", tags(node, "hashtags", '#'), SocialTags::isHashtag);
+        Set<String> mentions = matchable(id, "mentions", tags(node, "mentions", '@'), SocialTags::isMention);
         if (hashtags.isEmpty() && mentions.isEmpty()) {
             throw new Rejection("invalid_campaign", id + ": a campaign needs at least one hashtag or mention");
         }
-        Set<String> disclosureTags = node.has("disclosure_tags") ? tags(node, "disclosure_tags", '#') : DEFAULT_DISCLOSURE_TAGS;
+        Set<String> disclosureTags = node.has("disclosure_tags")
+                ? matchable(id, "disclosure_tags", tags(node, "disclosure_tags", '#'), SocialTags::isHashtag)
+                : DEFAULT_DISCLOSURE_TAGS;
         List<String> disclosurePhrases = node.has("disclosure_phrases")
                 ? new ArrayList<>(tags(node, "disclosure_phrases", '\0')) : DEFAULT_DISCLOSURE_PHRASES;
         return new Campaign(id,
@@ -71,13 +74,13 @@ public final class CampaignParser {
                 textOr(node, "name", id),
                 startsAt, endsAt, hashtags, mentions,
                 tags(node, "influencers", '@'),
-                node.path("sponsored").asBoolean(false),
+                sponsored(id, node.get("sponsored")),
                 disclosureTags,
                 disclosurePhrases,
                 new ArrayList<>(tags(node, "brand_safety_keywords", '\0')),
                 targets(id, node.get("targets")),
                 emvRates(id, node.get("emv_rates")),
-                alertOverrides(node.get("alerts")),
+                alertOverrides(id, node.get("alerts")),
                 new ArrayList<>(strings(node, "webhooks")));
     }
 
@@ -85,21 +88,48 @@ public final class CampaignParser {
     public static List<Campaign> loadFile(Path file) throws IOException {
         ObjectMapper mapper = file.toString().endsWith(".json") ? Json.MAPPER : IonConfig.yamlMapper();
         JsonNode root = mapper.readTree(Files.readString(file));
-        JsonNode list = root.isArray() ? root : root.path("campaigns");
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return List.of(); // an empty file: no campaigns
+        }
+        // path() would turn a misspelt top-level key into "no campaigns" without a word: fail instead
+        JsonNode list = root.isArray() ? root : root.get("campaigns");
+        if (list == null || !list.isArray()) {
+            throw new IOException(file + ": expected a top-level 'campaigns:' list");
+        }
         List<Campaign> campaigns = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
         for (JsonNode node : list) {
+            Campaign campaign;
             try {
-                campaigns.add(parse(node));
+                campaign = parse(node);
             } catch (Rejection e) {
                 throw new IOException(file + ": " + e.getMessage());
             }
+            if (!ids.add(campaign.campaignId())) { // the later one would silently replace the earlier
+                throw new IOException(file + ": duplicate campaign_id " + campaign.campaignId());
+            }
+            campaigns.add(campaign);
         }
         return campaigns;
+    }
+
+    /** Strictly a boolean: asBoolean() would read "yes" as false and silently switch the disclosure check off. */
+    private static boolean sponsored(String id, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new Rejection("invalid_campaign", id + ": sponsored must be true or false");
+        }
+        return value.booleanValue();
     }
 
     private static Campaign.Targets targets(String id, JsonNode node) {
         if (node == null || node.isNull()) {
             return Campaign.Targets.NONE;
+        }
+        if (!node.isObject()) { // get() on a scalar finds no field: it would read as "no targets"
+            throw new Rejection("invalid_campaign", id + ": targets must be an object");
         }
         return new Campaign.Targets(
                 longOrNull(id, node, "engagements"), longOrNull(id, node, "impressions"),
@@ -112,13 +142,22 @@ public final class CampaignParser {
             return DEFAULT_EMV_RATES;
         }
         Map<String, Map<String, Double>> rates = new LinkedHashMap<>(DEFAULT_EMV_RATES);
+        if (!node.isObject()) {
+            throw new Rejection("invalid_campaign", id + ": emv_rates must map platforms to action rates");
+        }
         node.fields().forEachRemaining(platform -> {
+            if (!platform.getValue().isObject()) {
+                throw new Rejection("invalid_campaign",
+                        id + ": emv_rates." + platform.getKey() + " must map actions to rates");
+            }
             Map<String, Double> actions = new LinkedHashMap<>();
             platform.getValue().fields().forEachRemaining(action -> {
                 if (!EMV_ACTIONS.contains(action.getKey())) {
                     throw new Rejection("invalid_campaign", id + ": unknown EMV action " + action.getKey());
                 }
-                if (!action.getValue().isNumber() || action.getValue().doubleValue() < 0) {
+                // 1e999 reads as Infinity: finite only, or every EMV sum becomes Infinity/NaN
+                if (!action.getValue().isNumber() || !Double.isFinite(action.getValue().doubleValue())
+                        || action.getValue().doubleValue() < 0) {
                     throw new Rejection("invalid_campaign", id + ": EMV rate " + action.getKey() + " must be a number >= 0");
                 }
                 actions.put(action.getKey(), action.getValue().doubleValue());
@@ -128,10 +167,16 @@ public final class CampaignParser {
         return rates;
     }
 
-    private static Map<String, Map<String, Object>> alertOverrides(JsonNode node) {
+    private static Map<String, Map<String, Object>> alertOverrides(String id, JsonNode node) {
         Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
+        if (node != null && !node.isNull() && !node.isObject()) { // was ignored: no overrides without a word
+            throw new Rejection("invalid_campaign", id + ": alerts must map rule names to settings");
+        }
         if (node != null && node.isObject()) {
             node.fields().forEachRemaining(rule -> {
+                if (!rule.getValue().isObject()) {
+                    throw new Rejection("invalid_campaign", id + ": alerts." + rule.getKey() + " must be an object of settings");
+                }
                 Map<String, Object> settings = new LinkedHashMap<>();
                 rule.getValue().fields().forEachRemaining(s -> settings.put(s.getKey(),
                         s.getValue().isNumber() ? (Object) s.getValue().doubleValue()
@@ -140,6 +185,20 @@ public final class CampaignParser {
             });
         }
         return overrides;
+    }
+
+    /**
+     * Rejects a tag that no post could carry: a post's "#lyft-up" is read as "lyft", so a campaign hashtag
+     * "lyft-up" would silently never match.
+     */
+    private static Set<String> matchable(String id, String field, Set<String> tags, Predicate<String> carried) {
+        for (String tag : tags) {
+            if (!carried.test(tag)) {
+                throw new Rejection("invalid_campaign", id + ": " + field + " entry '" + tag
+                        + "' can never match a post (letters, digits and _ only; mentions may contain inner dots)");
+            }
+        }
+        return tags;
     }
 
     private static Set<String> tags(JsonNode node, String field, char prefix) {
@@ -202,6 +261,9 @@ public final class CampaignParser {
             return null;
         }
         if (value.isIntegralNumber()) {
+            if (!value.canConvertToLong()) { // longValue() would wrap around to a nonsense time
+                throw new Rejection("invalid_campaign", field + " is out of range for epoch milliseconds: " + value.asText());
+            }
             return Instant.ofEpochMilli(value.longValue());
         }
         try {
@@ -214,7 +276,7 @@ public final class CampaignParser {
     private static Long longOrNull(String id, JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) return null;
-        if (!value.isNumber() || value.doubleValue() < 0) {
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue()) || value.doubleValue() < 0) {
             throw new Rejection("invalid_campaign", id + ": target " + field + " must be a number >= 0");
         }
         return value.longValue();
@@ -223,8 +285,8 @@ public final class CampaignParser {
     private static Double doubleOrNull(String id, JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) return null;
-        if (!value.isNumber()) {
-            throw new Rejection("invalid_campaign", id + ": target " + field + " must be a number");
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+            throw new Rejection("invalid_campaign", id + ": target " + field + " must be a finite number");
         }
         return value.doubleValue();
     }

@@ -7,8 +7,10 @@ import io.ion.ingest.Post;
 import io.ion.sink.Documents;
 import io.ion.sink.EsDocument;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -27,7 +29,7 @@ import org.apache.flink.util.OutputTag;
  * snapshots into deltas, and emits one {@link Activity} per campaign for everything countable.
  *
  * <p>Comments and snapshots that arrive before their post wait in state (bounded per post) until the post arrives
- * or a processing-time TTL passes; then they are released as orphans: indexed and counted, never dropped.
+ * or their own processing-time TTL passes; then they are released as orphans: indexed and counted, never dropped.
  * Snapshots older than the last applied one are ignored and counted.
  */
 public class PostActivityFunction extends KeyedCoProcessFunction<String, AttributedPost, FollowUp, Activity> {
@@ -42,7 +44,7 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
 
     private transient ValueState<AttributedPost> post;
     private transient ValueState<PostTotals> totals;
-    private transient ListState<FollowUp> pending;
+    private transient ListState<Waiting> pending;
     private transient ValueState<Integer> pendingCount;
     private transient Counter orphaned;
     private transient Counter staleSnapshots;
@@ -61,11 +63,21 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
         post = state("post", AttributedPost.class, postTtl);
         totals = state("totals", PostTotals.class, postTtl);
         pendingCount = state("pending-count", Integer.class, bufferTtl);
-        ListStateDescriptor<FollowUp> pendingDescriptor = new ListStateDescriptor<>("pending", FollowUp.class);
+        ListStateDescriptor<Waiting> pendingDescriptor = new ListStateDescriptor<>("pending-follow-ups", Waiting.class);
         pendingDescriptor.enableTimeToLive(bufferTtl);
         pending = getRuntimeContext().getListState(pendingDescriptor);
         orphaned = getRuntimeContext().getMetricGroup().counter("ionOrphanedFollowUps");
         staleSnapshots = getRuntimeContext().getMetricGroup().counter("ionStaleSnapshots");
+    }
+
+    /** Follow-ups released as orphans by this instance so far (the {@code ionOrphanedFollowUps} metric). */
+    long orphanedCount() {
+        return orphaned.getCount();
+    }
+
+    /** Snapshots ignored as duplicate or out of order by this instance so far ({@code ionStaleSnapshots}). */
+    long staleSnapshotCount() {
+        return staleSnapshots.getCount();
     }
 
     private <T> ValueState<T> state(String name, Class<T> type, StateTtlConfig ttl) {
@@ -84,10 +96,10 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
                 out.collect(activity(attributed, campaignId, p.createdAt(), 1, 0, PostTotals.NONE, 0.0));
             }
         }
-        Iterable<FollowUp> waiting = pending.get();
+        Iterable<Waiting> waiting = pending.get();
         if (waiting != null) {
-            for (FollowUp followUp : waiting) {
-                apply(followUp, attributed, ctx, out);
+            for (Waiting w : waiting) {
+                apply(w.followUp(), attributed, ctx, out);
             }
         }
         pending.clear();
@@ -102,16 +114,56 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
             return;
         }
         int count = pendingCount.value() == null ? 0 : pendingCount.value();
-        if (count >= maxPendingPerPost) { // bounded buffer: the excess is released at once, unattributed
+        if (count >= maxPendingPerPost && followUp.snapshot() != null) {
+            makeRoomForSnapshot(followUp, ctx, out);
+            return;
+        }
+        if (count >= maxPendingPerPost) { // bounded buffer: the excess comment is released at once, unattributed
             orphaned.inc();
             apply(followUp, null, ctx, out);
             return;
         }
-        if (count == 0) {
-            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + orphanTtl.toMillis());
+        Waiting waiting = new Waiting(ctx.timerService().currentProcessingTime() + orphanTtl.toMillis(), followUp);
+        if (count == 0) { // later arrivals are covered by onTimer re-arming for the next deadline
+            ctx.timerService().registerProcessingTimeTimer(waiting.deadline());
         }
-        pending.add(followUp);
+        pending.add(waiting);
         pendingCount.update(count + 1);
+    }
+
+    /**
+     * The buffer is full and a snapshot arrives. Releasing it as an orphan would move the post's totals without
+     * any campaign activity, and the older buffered snapshots would then be stale: the campaign's deltas would
+     * no longer add up to the post's total. A snapshot is cumulative, so it replaces the older buffered
+     * snapshots instead; when there are none, the oldest buffered comment is released as an orphan to make room.
+     */
+    private void makeRoomForSnapshot(FollowUp followUp, Context ctx, Collector<Activity> out) throws Exception {
+        List<Waiting> kept = new ArrayList<>();
+        boolean superseded = false;
+        for (Waiting w : pending.get()) {
+            EngagementSnapshot waiting = w.followUp().snapshot();
+            if (waiting == null) {
+                kept.add(w);
+            } else if (waiting.observedAt().isBefore(followUp.snapshot().observedAt())) {
+                superseded = true; // contained in the newer cumulative snapshot
+            } else {
+                staleSnapshots.inc(); // a newer one is already waiting
+                return;
+            }
+        }
+        if (!superseded && kept.isEmpty()) { // no buffer at all (maxPendingPerPost 0): nothing to make room in
+            orphaned.inc();
+            apply(followUp, null, ctx, out);
+            return;
+        }
+        if (!superseded) {
+            Waiting oldestComment = kept.remove(0);
+            orphaned.inc();
+            apply(oldestComment.followUp(), null, ctx, out);
+        }
+        kept.add(new Waiting(ctx.timerService().currentProcessingTime() + orphanTtl.toMillis(), followUp));
+        pending.update(kept);
+        pendingCount.update(kept.size());
     }
 
     @Override
@@ -119,16 +171,32 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
         if (post.value() != null) {
             return; // the post arrived in time; its follow-ups were released then
         }
-        Iterable<FollowUp> waiting = pending.get();
+        // Each follow-up waits its own TTL: release those whose time is up, wait again for the rest.
+        List<Waiting> stillWaiting = new ArrayList<>();
+        Iterable<Waiting> waiting = pending.get();
         if (waiting != null) {
-            for (FollowUp followUp : waiting) {
-                orphaned.inc();
-                apply(followUp, null, ctx, out);
+            for (Waiting w : waiting) {
+                if (w.deadline() <= timestamp) {
+                    orphaned.inc();
+                    apply(w.followUp(), null, ctx, out);
+                } else {
+                    stillWaiting.add(w);
+                }
             }
         }
-        pending.clear();
-        pendingCount.clear();
+        if (stillWaiting.isEmpty()) {
+            pending.clear();
+            pendingCount.clear();
+            return;
+        }
+        pending.update(stillWaiting);
+        pendingCount.update(stillWaiting.size());
+        ctx.timerService().registerProcessingTimeTimer(
+                stillWaiting.stream().mapToLong(Waiting::deadline).min().getAsLong());
     }
+
+    /** A follow-up waiting for its post, and the processing time at which it is released as an orphan. */
+    public record Waiting(long deadline, FollowUp followUp) implements Serializable {}
 
     /** Applies a follow-up to a known post, or to none (null) when it is released as an orphan. */
     private void apply(FollowUp followUp, AttributedPost known, Context ctx, Collector<Activity> out) throws Exception {

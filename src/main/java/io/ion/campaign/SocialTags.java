@@ -9,8 +9,14 @@ import java.util.regex.Pattern;
 /** Extracts whole hashtags and mentions, lower-cased and without their sigil. */
 public final class SocialTags {
 
-    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&])#([\\p{L}\\p{N}_]+)");
-    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_])@([\\p{L}\\p{N}_.]*[\\p{L}\\p{N}_])");
+    // \p{M} (combining marks) belongs to a word: Devanagari vowel signs, decomposed accents. Without it "#हिन्दी"
+    // was cut to "ह" and "#cafe" + U+0301 read as "cafe", breaking whole-tag matching.
+    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}_&])#([\\p{L}\\p{M}\\p{N}_]+)");
+    private static final Pattern MENTION =
+            Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}_])@([\\p{L}\\p{M}\\p{N}_.]*[\\p{L}\\p{M}\\p{N}_])");
+
+    /** Links are blanked before extraction: tiktok.com/@user, youtube.com/@handle or a #fragment are no tags. */
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
 
     private SocialTags() {}
 
@@ -22,10 +28,20 @@ public final class SocialTags {
         return extract(MENTION, text);
     }
 
+    /** Whether a post can carry this lower-case hashtag (without '#'): exactly what {@link #hashtags} extracts. */
+    public static boolean isHashtag(String tag) {
+        return hashtags("#" + tag).equals(Set.of(tag));
+    }
+
+    /** Whether a post can carry this lower-case mention (without '@'): exactly what {@link #mentions} extracts. */
+    public static boolean isMention(String handle) {
+        return mentions("@" + handle).equals(Set.of(handle));
+    }
+
     private static Set<String> extract(Pattern pattern, String text) {
         Set<String> tags = new LinkedHashSet<>();
         if (text != null) {
-            Matcher m = pattern.matcher(text);
+            Matcher m = pattern.matcher(URL.matcher(text).replaceAll(" "));
             while (m.find()) {
                 tags.add(m.group(1).toLowerCase(Locale.ROOT));
             }

@@ -1,7 +1,10 @@
 package io.ion.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -11,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,6 +29,15 @@ public final class EventParser {
 
     static final int MAX_ID_CHARS = 256;
     static final long MAX_COUNTER = 1_000_000_000_000L; // a trillion: above any real platform counter
+
+    /**
+     * One record is one JSON value: without FAIL_ON_TRAILING_TOKENS Jackson stops after the first object and
+     * silently accepts {@code {...}garbage} or two glued records.
+     */
+    private static final ObjectReader READER = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // a field given twice is ambiguous (Jackson would silently keep the last value)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private final int maxTextChars;
     private final int maxRecordBytes;
@@ -45,7 +58,7 @@ public final class EventParser {
     public Parsed<Post> parsePost(RawRecord raw) {
         return parse(raw, (node, r) -> new Post(
                 requiredId(node, "post_id"),
-                requiredId(node, "platform").toLowerCase(),
+                requiredId(node, "platform").toLowerCase(Locale.ROOT),
                 requiredId(node, "influencer_id"),
                 requiredString(node, "handle", MAX_ID_CHARS),
                 requiredCounter(node, "followers"),
@@ -61,7 +74,7 @@ public final class EventParser {
         return parse(raw, (node, r) -> new Comment(
                 requiredId(node, "comment_id"),
                 requiredId(node, "post_id"),
-                requiredId(node, "platform").toLowerCase(),
+                requiredId(node, "platform").toLowerCase(Locale.ROOT),
                 requiredString(node, "author", MAX_ID_CHARS),
                 requiredTime(node, "created_at"),
                 requiredString(node, "text", maxTextChars),
@@ -72,7 +85,7 @@ public final class EventParser {
     public Parsed<EngagementSnapshot> parseEngagement(RawRecord raw) {
         return parse(raw, (node, r) -> new EngagementSnapshot(
                 requiredId(node, "post_id"),
-                requiredId(node, "platform").toLowerCase(),
+                requiredId(node, "platform").toLowerCase(Locale.ROOT),
                 requiredTime(node, "observed_at"),
                 optionalCounter(node, "likes"),
                 optionalCounter(node, "comments"),
@@ -109,7 +122,7 @@ public final class EventParser {
         }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(text);
+            node = READER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new Rejection("invalid_json", "not valid JSON: " + firstLine(e.getOriginalMessage()));
         }
@@ -156,9 +169,11 @@ public final class EventParser {
             throw wrongType(field, "a string", value);
         }
         String text = value.textValue();
-        if (text.length() > maxChars) {
+        // Characters are code points: an emoji is one character but two Java chars (a surrogate pair).
+        int chars = text.length() <= maxChars ? text.length() : text.codePointCount(0, text.length());
+        if (chars > maxChars) {
             throw new Rejection(field.equals("text") ? "text_too_long" : "invalid_value",
-                    field + " is " + text.length() + " characters; the limit is " + maxChars);
+                    field + " is " + chars + " characters; the limit is " + maxChars);
         }
         return text;
     }
@@ -194,7 +209,11 @@ public final class EventParser {
             throw new Rejection("missing_field", "required field " + field + " is missing");
         }
         Instant time;
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
+        if (value.isIntegralNumber()) {
+            if (!value.canConvertToLong()) {
+                throw new Rejection("timestamp_out_of_range", field + " " + abbreviate(value.asText())
+                        + " is out of range for epoch milliseconds");
+            }
             time = Instant.ofEpochMilli(value.longValue());
         } else if (value.isTextual()) {
             time = parseIsoTime(field, value.textValue());
@@ -205,8 +224,9 @@ public final class EventParser {
             throw new Rejection("timestamp_out_of_range", field + " " + time + " is before " + EARLIEST
                     + " (seconds instead of milliseconds?)");
         }
-        long limit = clock.getAsLong() + maxFutureMs;
-        if (time.toEpochMilli() > limit) {
+        // Compared as instants: toEpochMilli() overflows for ISO years beyond ~292 million.
+        Instant limit = Instant.ofEpochMilli(clock.getAsLong() + maxFutureMs);
+        if (time.isAfter(limit)) {
             throw new Rejection("timestamp_in_future", field + " " + time + " is more than "
                     + maxFutureMs / 3_600_000 + " h in the future");
         }

@@ -89,7 +89,7 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
     @Override
     public void processElement1(AttributedPost attributed, Context ctx, Collector<Activity> out) throws Exception {
         boolean firstSighting = post.value() == null;
-        post.update(attributed);
+        post.update(withoutText(attributed)); // the text is indexed already; state keeps what joins need
         if (firstSighting) { // a re-delivered post must not count twice
             Post p = attributed.post();
             for (String campaignId : attributed.campaignIds()) {
@@ -244,6 +244,15 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
             }
         }
         ctx.output(POST_TOTALS, totalsDocument(snapshot, known, after));
+    }
+
+    /** State keeps a post without its text (up to 10,000 characters) and source: a few hundred bytes per post. */
+    static AttributedPost withoutText(AttributedPost a) {
+        Post p = a.post();
+        Post slim = new Post(p.postId(), p.platform(), p.influencerId(), p.handle(), p.followers(), p.createdAt(), "",
+                p.lang(), null, p.campaignId(), null);
+        return new AttributedPost(slim, a.tier(), a.attributions(), a.hashtags(), a.mentions(), a.disclosureMissing(),
+                a.disclosureMissingFor(), a.brandSafetyHits(), a.emvRates());
     }
 
     private static double rate(AttributedPost known, String campaignId, String action) {

@@ -1,0 +1,203 @@
+package io.ion.sentiment;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
+import edu.stanford.nlp.trees.Tree;
+import edu.stanford.nlp.util.CoreMap;
+import io.ion.sentiment.SentimentResult.SentenceSentiment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ejml.simple.SimpleMatrix;
+
+/**
+ * ION's sentiment scorer: {@link SocialTextNormalizer}, then Stanford CoreNLP's recursive sentiment model over
+ * shift-reduce parses, with a bounded cache of results by normalized text.
+ *
+ * <p>Per text: non-English {@code lang} → {@code unscored_language} without touching the model; normalize;
+ * nothing left → {@code empty}; only emoji → {@link EmojiOnlyScorer}; else cut to {@link Config#maxChars()}
+ * characters, look up the cache, and on a miss annotate with the shared pipeline ({@link SentimentPipelines}),
+ * where sentences longer than {@link Config#maxSentenceTokens()} are chunked. The document distribution is the
+ * token-weighted mean of the sentence distributions; score, label and confidence come from
+ * {@link SentimentLabeler}.
+ *
+ * <p>Thread-safe. Instances are cheap (the pipeline is shared per JVM); each has its own cache.
+ */
+public final class CoreNlpSentimentScorer implements SentimentScorer {
+
+    /**
+     * @param cacheSize maximum cached results (0 disables the cache)
+     * @param maxSentenceTokens sentences longer than this are scored in chunks of at most this many tokens
+     * @param maxChars normalized texts are cut (at a word boundary) to at most this many characters
+     * @param labeler turns distributions into labels
+     */
+    public record Config(int cacheSize, int maxSentenceTokens, int maxChars, SentimentLabeler labeler) {
+        public static final int DEFAULT_CACHE_SIZE = 50_000;
+        public static final int DEFAULT_MAX_CHARS = 2_000;
+
+        public Config {
+            if (cacheSize < 0 || maxSentenceTokens < 2 || maxChars < 1 || labeler == null) {
+                throw new IllegalArgumentException("invalid sentiment scorer config");
+            }
+        }
+
+        public static Config defaults() {
+            return new Config(DEFAULT_CACHE_SIZE, SentenceChunkAnnotator.DEFAULT_MAX_TOKENS, DEFAULT_MAX_CHARS,
+                    SentimentLabeler.DEFAULT);
+        }
+
+        public Config withCacheSize(int size) {
+            return new Config(size, maxSentenceTokens, maxChars, labeler);
+        }
+
+        public Config withMaxSentenceTokens(int tokens) {
+            return new Config(cacheSize, tokens, maxChars, labeler);
+        }
+
+        public Config withMaxChars(int chars) {
+            return new Config(cacheSize, maxSentenceTokens, chars, labeler);
+        }
+
+        public Config withLabeler(SentimentLabeler l) {
+            return new Config(cacheSize, maxSentenceTokens, maxChars, l);
+        }
+    }
+
+    private static final SentimentResult UNSCORED_LANGUAGE =
+            SentimentResult.unscored(SentimentResult.UNSCORED_LANGUAGE);
+    private static final SentimentResult EMPTY = SentimentResult.unscored(SentimentResult.EMPTY);
+
+    private final Config config;
+    private final SocialTextNormalizer normalizer;
+    private final Cache<String, SentimentResult> cache;
+
+    public CoreNlpSentimentScorer() {
+        this(Config.defaults());
+    }
+
+    public CoreNlpSentimentScorer(Config config) {
+        this(config, SocialTextNormalizer.withDefaultLexicons());
+    }
+
+    public CoreNlpSentimentScorer(Config config, SocialTextNormalizer normalizer) {
+        this.config = config;
+        this.normalizer = normalizer;
+        this.cache = config.cacheSize() == 0 ? null : Caffeine.newBuilder().maximumSize(config.cacheSize()).build();
+    }
+
+    /** Builds the shared pipeline now rather than on the first record (it takes a few seconds). */
+    public CoreNlpSentimentScorer warmUp() {
+        pipeline();
+        return this;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public SentimentResult score(String text, String lang) {
+        Prepared prepared = prepare(text, lang);
+        if (prepared.result != null) {
+            return prepared.result;
+        }
+        if (cache == null) {
+            return scoreWithModel(prepared.modelText);
+        }
+        return cache.get(prepared.modelText, this::scoreWithModel);
+    }
+
+    @Override
+    public SentimentResult scoreIfCheap(String text, String lang) {
+        Prepared prepared = prepare(text, lang);
+        if (prepared.result != null || cache == null) {
+            return prepared.result;
+        }
+        return cache.getIfPresent(prepared.modelText);
+    }
+
+    /** Either a final result that needs no model, or the text the model must score. */
+    private record Prepared(SentimentResult result, String modelText) {}
+
+    private Prepared prepare(String text, String lang) {
+        if (!isEnglishOrUnknown(lang)) {
+            return new Prepared(UNSCORED_LANGUAGE, null);
+        }
+        NormalizedText normalized = normalizer.normalize(text);
+        if (normalized.emojiOnly()) {
+            return new Prepared(EmojiOnlyScorer.score(normalized.text(), normalized.emojiWeights(),
+                    config.labeler()), null);
+        }
+        if (normalized.text().isEmpty()) {
+            return new Prepared(EMPTY, null);
+        }
+        return new Prepared(null, truncate(normalized.text(), config.maxChars()));
+    }
+
+    /** {@code en}, {@code en-*}/{@code en_*}, {@code und} and missing tags count as English. */
+    public static boolean isEnglishOrUnknown(String lang) {
+        if (lang == null || lang.isBlank()) {
+            return true;
+        }
+        String tag = lang.trim().toLowerCase(Locale.ROOT);
+        return tag.equals("en") || tag.startsWith("en-") || tag.startsWith("en_") || tag.equals("und");
+    }
+
+    static String truncate(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', maxChars);
+        return text.substring(0, cut > maxChars / 2 ? cut : maxChars);
+    }
+
+    private StanfordCoreNLP pipeline() {
+        return SentimentPipelines.ion(config.maxSentenceTokens());
+    }
+
+    private SentimentResult scoreWithModel(String text) {
+        Annotation document = new Annotation(text);
+        pipeline().annotate(document);
+        return aggregate(document, config.labeler());
+    }
+
+    /** Token-weighted mean of the sentence distributions of an annotated document. */
+    static SentimentResult aggregate(Annotation document, SentimentLabeler labeler) {
+        double[] sum = new double[5];
+        int totalTokens = 0;
+        List<SentenceSentiment> sentences = new ArrayList<>();
+        for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
+            Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+            if (tree == null) {
+                continue;
+            }
+            SimpleMatrix predictions = RNNCoreAnnotations.getPredictions(tree);
+            int tokens = sentence.get(CoreAnnotations.TokensAnnotation.class).size();
+            double[] p = new double[5];
+            for (int i = 0; i < 5; i++) {
+                p[i] = predictions.get(i);
+                sum[i] += p[i] * tokens;
+            }
+            totalTokens += tokens;
+            sentences.add(new SentenceSentiment(sentence.get(CoreAnnotations.TextAnnotation.class),
+                    labeler.label(p), SentimentLabeler.score(p), tokens));
+        }
+        if (totalTokens == 0) {
+            return EMPTY;
+        }
+        for (int i = 0; i < 5; i++) {
+            sum[i] /= totalTokens;
+        }
+        return labeler.result(sum, sentences);
+    }
+
+    /** Results currently cached (approximate). */
+    public long cachedResults() {
+        return cache == null ? 0 : cache.estimatedSize();
+    }
+}

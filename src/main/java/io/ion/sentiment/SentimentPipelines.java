@@ -16,6 +16,7 @@ public final class SentimentPipelines {
     /** Shift-reduce constituency parser from the models-english jar: ~10× faster than the default PCFG. */
     public static final String SHIFT_REDUCE_MODEL = "edu/stanford/nlp/models/srparser/englishSR.ser.gz";
     static final String CHUNK_ANNOTATOR = "ionchunk";
+    static final String CASE_ANNOTATOR = "ioncase";
 
     private static final Map<Integer, StanfordCoreNLP> ION = new ConcurrentHashMap<>();
 
@@ -33,8 +34,10 @@ public final class SentimentPipelines {
 
     static Properties ionProperties(int maxSentenceTokens) {
         Properties props = new Properties();
-        props.setProperty("annotators", "tokenize,ssplit," + CHUNK_ANNOTATOR + ",pos,parse,sentiment");
+        props.setProperty("annotators",
+                "tokenize,ssplit," + CHUNK_ANNOTATOR + ",pos,parse," + CASE_ANNOTATOR + ",sentiment");
         props.setProperty("customAnnotatorClass." + CHUNK_ANNOTATOR, SentenceChunkAnnotator.class.getName());
+        props.setProperty("customAnnotatorClass." + CASE_ANNOTATOR, VocabularyCaseAnnotator.class.getName());
         props.setProperty(CHUNK_ANNOTATOR + ".maxTokens", String.valueOf(maxSentenceTokens));
         props.setProperty("tokenize.language", "en");
         // Drop characters the tokenizer cannot handle instead of logging a warning for each one.

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
  */
 class SentimentQualityTest {
 
-    /** Measured 0.690 (CoreNLP default pipeline: 0.573). */
+    /** Measured 0.688 on all 498 rows (CoreNLP's default pipeline: 0.573). */
     static final double SENTIMENT140_FLOOR = 0.66;
-    /** Measured 0.5xx on the first TWEETEVAL_ROWS rows. */
-    static final double TWEETEVAL_FLOOR = 0.50;
-    /** tweeteval is scored on its first rows only, to keep this test under a minute on a shared machine. */
-    static final int TWEETEVAL_ROWS = 800;
+    /** Measured 0.565 on the first 600 rows (0.539 on all 2,000). */
+    static final double TWEETEVAL_FLOOR = 0.535;
+    /** tweeteval is scored on its first rows only, to keep this test well under a minute on a shared machine. */
+    static final int TWEETEVAL_ROWS = 600;
 
     private static Path dataDir;
     private static CoreNlpSentimentScorer scorer;

@@ -16,17 +16,20 @@ import java.util.Locale;
 import org.ejml.simple.SimpleMatrix;
 
 /**
- * ION's sentiment scorer: {@link SocialTextNormalizer}, then Stanford CoreNLP's recursive sentiment model over
- * shift-reduce parses, with a bounded cache of results by normalized text.
+ * ION's sentiment scorer: {@link SocialTextNormalizer}, then Stanford CoreNLP's recursive sentiment model (RNTN)
+ * over shift-reduce parses, with a bounded cache of results by normalized text.
  *
  * <p>Per text: non-English {@code lang} → {@code unscored_language} without touching the model; normalize;
  * nothing left → {@code empty}; only emoji → {@link EmojiOnlyScorer}; else cut to {@link Config#maxChars()}
- * characters, look up the cache, and on a miss annotate with the shared pipeline ({@link SentimentPipelines}),
- * where sentences longer than {@link Config#maxSentenceTokens()} are chunked. The document distribution is the
- * token-weighted mean of the sentence distributions; score, label and confidence come from
- * {@link SentimentLabeler}.
+ * characters, look up the cache, and on a miss annotate with the shared pipeline ({@link SentimentPipelines}:
+ * sentences longer than {@link Config#maxSentenceTokens()} are chunked, unknown capitalised words are matched to
+ * the model's vocabulary). Each sentence's distribution mixes its root prediction with the mean of its phrase
+ * predictions ({@link #ROOT_SHARE}); the document distribution is the token-weighted mean over sentences, mixed
+ * with the emoji table's distribution when the text had emoji ({@link #EMOJI_SHARE}). Score, label and
+ * confidence come from {@link SentimentLabeler}.
  *
- * <p>Thread-safe. Instances are cheap (the pipeline is shared per JVM); each has its own cache.
+ * <p>Thread-safe. Instances are cheap (the pipeline is shared per JVM); each has its own cache, so share one
+ * instance per JVM (or per operator) to share the cache too.
  */
 public final class CoreNlpSentimentScorer implements SentimentScorer {
 

@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
  * corpora.
  *
  * <p>Throughput is documents per CPU-second of the benchmark thread (ThreadMXBean current-thread CPU time, so
- * JIT and GC threads and other processes on a shared machine do not count). Latency is wall time per document.
+ * JIT and GC threads and other processes on a shared machine do not count). Latency is wall time per document
+ * (which includes GC pauses and time the OS gave to other processes), with per-document thread CPU time next
+ * to it so the two can be told apart on a busy machine.
  * Heap is the used heap after a full GC with the engine still alive (models, caches) minus the used heap
  * after a full GC before it was built. The raw pipeline runs first and is released (including CoreNLP's global
  * annotator pool) before ION's is built. Each engine first scores {@code --warmup} documents from a different
@@ -59,14 +61,18 @@ public class SentimentBenchCommand implements Callable<Integer> {
 
     /** What one engine did on one corpus. */
     record Run(String corpus, String engine, int docs, double cpuSeconds, double[] latencyMillis,
-            Double macroRecall, Double macroRecallOnRawSubset) {
+            double[] cpuMillis, Double macroRecall, Double macroRecallOnRawSubset) {
 
         double docsPerCpuSecond() {
             return docs / cpuSeconds;
         }
 
         double percentile(double q) {
-            double[] sorted = latencyMillis.clone();
+            return percentile(latencyMillis, q);
+        }
+
+        static double percentile(double[] values, double q) {
+            double[] sorted = values.clone();
             Arrays.sort(sorted);
             int index = (int) Math.ceil(q * sorted.length) - 1;
             return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
@@ -157,12 +163,15 @@ public class SentimentBenchCommand implements Callable<Integer> {
         SentimentScorer scorer = scorerSupplier.get();
         List<String> texts = corpus.texts();
         double[] latency = new double[texts.size()];
+        double[] cpu = new double[texts.size()];
         List<String> labels = new ArrayList<>(texts.size());
         long cpuStart = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < texts.size(); i++) {
+            long startCpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             SentimentResult result = scorer.score(texts.get(i), "en");
             latency[i] = (System.nanoTime() - start) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - startCpu) / 1e6;
             labels.add(result.label());
         }
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
@@ -172,7 +181,7 @@ public class SentimentBenchCommand implements Callable<Integer> {
             recallOnSubset = rawSubset.labeled().macroRecall(labels.subList(0, rawSubset.texts().size()));
         }
         System.err.printf("  %-22s %-4s %5d docs in %.1f CPU-s%n", corpusName, engine, texts.size(), cpuSeconds);
-        return new Run(corpusName, engine, texts.size(), cpuSeconds, latency, recall, recallOnSubset);
+        return new Run(corpusName, engine, texts.size(), cpuSeconds, latency, cpu, recall, recallOnSubset);
     }
 
     private long usedHeapAfterGc() {
@@ -196,13 +205,15 @@ public class SentimentBenchCommand implements Callable<Integer> {
 
     private static void print(List<Run> runs, Map<String, Long> heap) {
         System.out.println();
-        System.out.printf("%-22s %-4s %6s %11s %8s %8s %8s %8s %14s%n", "corpus", "eng", "docs", "docs/CPU-s",
-                "p50 ms", "p99 ms", "max ms", "recall", "recall@rawset");
+        System.out.printf("%-22s %-4s %6s %11s %8s %8s %8s %9s %9s %8s %14s%n", "corpus", "eng", "docs",
+                "docs/CPU-s", "p50 ms", "p99 ms", "max ms", "cpu p99", "cpu max", "recall", "recall@rawset");
         for (Run r : runs) {
-            System.out.printf("%-22s %-4s %6d %11.1f %8.1f %8.1f %8.1f %8s %14s%n", r.corpus(), r.engine(), r.docs(),
-                    r.docsPerCpuSecond(), r.percentile(0.5), r.percentile(0.99), r.max(), fmt(r.macroRecall()),
+            System.out.printf("%-22s %-4s %6d %11.1f %8.1f %8.1f %8.1f %9.1f %9.1f %8s %14s%n", r.corpus(), r.engine(),
+                    r.docs(), r.docsPerCpuSecond(), r.percentile(0.5), r.percentile(0.99), r.max(),
+                    Run.percentile(r.cpuMillis(), 0.99), Run.percentile(r.cpuMillis(), 1.0), fmt(r.macroRecall()),
                     fmt(r.macroRecallOnRawSubset()));
         }
+        System.out.println("(p50/p99/max: wall-clock latency per document; cpu: thread CPU time per document)");
         System.out.println();
         System.out.printf("%-22s %14s %12s %12s%n", "ION / raw", "docs/CPU-s", "p99", "recall*");
         for (Run ion : runs) {

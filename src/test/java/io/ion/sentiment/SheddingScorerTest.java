@@ -108,6 +108,12 @@ class SheddingScorerTest {
         double steadyBusyShare = (double) (slow.busyNanos.get() - steadyBusyAtStart) / (System.nanoTime() - steadyWallStart);
         double totalBusyShare = (double) slow.busyNanos.get() / wall;
 
+        double meanRate = steadyRateSum / steadyCalls;
+        double scoredFraction = (double) steadyScored / steadyCalls;
+        System.out.printf("flood: final p=%.3f, mean p=%.3f, scored fraction=%.3f, busy share steady=%.3f total=%.3f,"
+                + " slowest call=%.1f ms%n", shedding.sampleRate(), meanRate, scoredFraction, steadyBusyShare,
+                totalBusyShare, maxCallNanos / 1e6);
+
         // The rate fell to about budget / (arrival rate · cost) = 0.1.
         assertThat(shedding.sampleRate()).isBetween(0.03, 0.25);
         // Scoring stays within budget once adapted, and the first saturated second does not blow the total.
@@ -116,8 +122,6 @@ class SheddingScorerTest {
         // No call waits for anything but its own scoring.
         assertThat(Duration.ofNanos(maxCallNanos)).isLessThan(Duration.ofMillis(250));
         // The scored fraction matches the advertised rate ...
-        double meanRate = steadyRateSum / steadyCalls;
-        double scoredFraction = (double) steadyScored / steadyCalls;
         assertThat(scoredFraction).isCloseTo(meanRate, within(meanRate * 0.35));
         // ... and is spread evenly over ids (four interleaved id groups).
         for (int g = 0; g < 4; g++) {

@@ -22,7 +22,8 @@ import org.ejml.simple.SimpleMatrix;
  * <p>Per text: non-English {@code lang} → {@code unscored_language} without touching the model; normalize;
  * nothing left → {@code empty}; only emoji → {@link EmojiOnlyScorer}; else cut to {@link Config#maxChars()}
  * characters, look up the cache, and on a miss annotate with the shared pipeline ({@link SentimentPipelines}:
- * sentences longer than {@link Config#maxSentenceTokens()} are chunked, unknown capitalised words are matched to
+ * sentences longer than {@link Config#maxSentenceTokens()} are chunked, only the first
+ * {@link Config#maxDocumentTokens()} tokens are scored, unknown capitalised words are matched to
  * the model's vocabulary). Each sentence's distribution mixes its root prediction with the mean of its phrase
  * predictions ({@link #ROOT_SHARE}); the document distribution is the token-weighted mean over sentences, mixed
  * with the emoji table's distribution when the text had emoji ({@link #EMOJI_SHARE}). Score, label and
@@ -36,38 +37,49 @@ public final class CoreNlpSentimentScorer implements SentimentScorer {
     /**
      * @param cacheSize maximum cached results (0 disables the cache)
      * @param maxSentenceTokens sentences longer than this are scored in chunks of at most this many tokens
+     * @param maxDocumentTokens only the first this many tokens of a text are scored
      * @param maxChars normalized texts are cut (at a word boundary) to at most this many characters
      * @param labeler turns distributions into labels
      */
-    public record Config(int cacheSize, int maxSentenceTokens, int maxChars, SentimentLabeler labeler) {
+    public record Config(int cacheSize, int maxSentenceTokens, int maxDocumentTokens, int maxChars,
+            SentimentLabeler labeler) {
         public static final int DEFAULT_CACHE_SIZE = 50_000;
         public static final int DEFAULT_MAX_CHARS = 2_000;
 
         public Config {
-            if (cacheSize < 0 || maxSentenceTokens < 2 || maxChars < 1 || labeler == null) {
+            if (cacheSize < 0 || maxSentenceTokens < 2 || maxDocumentTokens < maxSentenceTokens || maxChars < 1
+                    || labeler == null) {
                 throw new IllegalArgumentException("invalid sentiment scorer config");
             }
         }
 
         public static Config defaults() {
-            return new Config(DEFAULT_CACHE_SIZE, SentenceChunkAnnotator.DEFAULT_MAX_TOKENS, DEFAULT_MAX_CHARS,
-                    SentimentLabeler.DEFAULT);
+            return new Config(DEFAULT_CACHE_SIZE, SentenceChunkAnnotator.DEFAULT_MAX_TOKENS,
+                    SentenceChunkAnnotator.DEFAULT_MAX_DOCUMENT_TOKENS, DEFAULT_MAX_CHARS, SentimentLabeler.DEFAULT);
         }
 
         public Config withCacheSize(int size) {
-            return new Config(size, maxSentenceTokens, maxChars, labeler);
+            return new Config(size, maxSentenceTokens, maxDocumentTokens, maxChars, labeler);
         }
 
         public Config withMaxSentenceTokens(int tokens) {
-            return new Config(cacheSize, tokens, maxChars, labeler);
+            return new Config(cacheSize, tokens, maxDocumentTokens, maxChars, labeler);
+        }
+
+        public Config withMaxDocumentTokens(int tokens) {
+            return new Config(cacheSize, maxSentenceTokens, tokens, maxChars, labeler);
         }
 
         public Config withMaxChars(int chars) {
-            return new Config(cacheSize, maxSentenceTokens, chars, labeler);
+            return new Config(cacheSize, maxSentenceTokens, maxDocumentTokens, chars, labeler);
         }
 
         public Config withLabeler(SentimentLabeler l) {
-            return new Config(cacheSize, maxSentenceTokens, maxChars, l);
+            return new Config(cacheSize, maxSentenceTokens, maxDocumentTokens, maxChars, l);
+        }
+
+        SentimentPipelines.Settings pipelineSettings() {
+            return new SentimentPipelines.Settings(maxSentenceTokens, maxDocumentTokens);
         }
     }
 
@@ -134,7 +146,7 @@ public final class CoreNlpSentimentScorer implements SentimentScorer {
         if (!isEnglishOrUnknown(lang)) {
             return new Prepared(UNSCORED_LANGUAGE, null);
         }
-        NormalizedText normalized = normalizer.normalize(text);
+        NormalizedText normalized = normalizer.normalize(capRawLength(text, RAW_LENGTH_FACTOR * config.maxChars()));
         if (normalized.emojiOnly()) {
             return new Prepared(EmojiOnlyScorer.score(normalized.text(), normalized.emojiWeights(),
                     config.labeler()), null);
@@ -155,6 +167,21 @@ public final class CoreNlpSentimentScorer implements SentimentScorer {
         return tag.equals("en") || tag.startsWith("en-") || tag.startsWith("en_") || tag.equals("und");
     }
 
+    /**
+     * Raw texts are cut to this many times {@link Config#maxChars()} before normalization: normalization
+     * mostly shrinks text (URLs, mentions, elongations), so nothing that could survive the later cut is lost,
+     * and a hostile megabyte-long comment cannot make the regular expressions crawl.
+     */
+    static final int RAW_LENGTH_FACTOR = 4;
+
+    static String capRawLength(String text, int maxLength) {
+        if (text == null || text.length() <= maxLength) {
+            return text;
+        }
+        int cut = Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+        return text.substring(0, cut);
+    }
+
     static String truncate(String text, int maxChars) {
         if (text.length() <= maxChars) {
             return text;
@@ -164,7 +191,7 @@ public final class CoreNlpSentimentScorer implements SentimentScorer {
     }
 
     private StanfordCoreNLP pipeline() {
-        return SentimentPipelines.ion(config.maxSentenceTokens());
+        return SentimentPipelines.ion(config.pipelineSettings());
     }
 
     private SentimentResult scoreWithModel(ModelInput input) {

@@ -18,27 +18,37 @@ public final class SentimentPipelines {
     static final String CHUNK_ANNOTATOR = "ionchunk";
     static final String CASE_ANNOTATOR = "ioncase";
 
-    private static final Map<Integer, StanfordCoreNLP> ION = new ConcurrentHashMap<>();
+    /** The settings a pipeline is built with; the key of the per-JVM pipeline map. */
+    public record Settings(int maxSentenceTokens, int maxDocumentTokens) {
+        public static Settings defaults() {
+            return new Settings(SentenceChunkAnnotator.DEFAULT_MAX_TOKENS,
+                    SentenceChunkAnnotator.DEFAULT_MAX_DOCUMENT_TOKENS);
+        }
+    }
+
+    private static final Map<Settings, StanfordCoreNLP> ION = new ConcurrentHashMap<>();
 
     private SentimentPipelines() {}
 
-    /** ION's pipeline for the given sentence-length cap, built on first call (blocking other first callers). */
-    public static StanfordCoreNLP ion(int maxSentenceTokens) {
-        StanfordCoreNLP existing = ION.get(maxSentenceTokens);
+    /** ION's pipeline for the given caps, built on first call (blocking other first callers). */
+    public static StanfordCoreNLP ion(Settings settings) {
+        StanfordCoreNLP existing = ION.get(settings);
         if (existing != null) {
             return existing;
         }
         CoreNlpLogging.ensureUsable();
-        return ION.computeIfAbsent(maxSentenceTokens, n -> new StanfordCoreNLP(ionProperties(n)));
+        return ION.computeIfAbsent(settings, s -> new StanfordCoreNLP(ionProperties(s)));
     }
 
-    static Properties ionProperties(int maxSentenceTokens) {
+    static Properties ionProperties(Settings settings) {
+        int maxSentenceTokens = settings.maxSentenceTokens();
         Properties props = new Properties();
         props.setProperty("annotators",
                 "tokenize,ssplit," + CHUNK_ANNOTATOR + ",pos,parse," + CASE_ANNOTATOR + ",sentiment");
         props.setProperty("customAnnotatorClass." + CHUNK_ANNOTATOR, SentenceChunkAnnotator.class.getName());
         props.setProperty("customAnnotatorClass." + CASE_ANNOTATOR, VocabularyCaseAnnotator.class.getName());
         props.setProperty(CHUNK_ANNOTATOR + ".maxTokens", String.valueOf(maxSentenceTokens));
+        props.setProperty(CHUNK_ANNOTATOR + ".maxDocumentTokens", String.valueOf(settings.maxDocumentTokens()));
         props.setProperty("tokenize.language", "en");
         // Drop characters the tokenizer cannot handle instead of logging a warning for each one.
         props.setProperty("tokenize.options", "untokenizable=noneDelete");

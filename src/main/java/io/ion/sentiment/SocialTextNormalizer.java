@@ -42,9 +42,12 @@ import java.util.stream.Collectors;
  */
 public final class SocialTextNormalizer {
 
+    // Every pattern avoids unbounded repetition of groups: java.util.regex recurses once per group iteration,
+    // so "(?:x\\.)+" over a hostile "a.a.a.a…" overflows the stack. Repeated groups are bounded ({1,4}).
+
     private static final Pattern URL = Pattern.compile(
             "(?i)\\b(?:https?://|www\\.)\\S+"
-                    + "|\\b(?:[a-z0-9-]+\\.)+(?:com|net|org|io|co|ly|me|gl|be|tv|to|us|uk|de|shop|app)/\\S*");
+                    + "|\\b(?:[a-z0-9-]+\\.){1,4}(?:com|net|org|io|co|ly|me|gl|be|tv|to|us|uk|de|shop|app)/\\S*");
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_@.])@[\\p{L}\\p{N}_.]*[\\p{L}\\p{N}_]");
     private static final Pattern RETWEET = Pattern.compile("^\\s*RT\\b:?");
     private static final Pattern ALL_CAPS_WORD = Pattern.compile("\\b\\p{Lu}{2,}\\b");
@@ -226,9 +229,10 @@ public final class SocialTextNormalizer {
     }
 
     public String collapsePunctuation(String text) {
-        String t = MIXED_MARKS.matcher(text).replaceAll("?!");
-        t = EXCLAMATIONS.matcher(t).replaceAll("!");
+        // Plain runs first (linear), so the mixed pattern only ever sees short alternations.
+        String t = EXCLAMATIONS.matcher(text).replaceAll("!");
         t = QUESTIONS.matcher(t).replaceAll("?");
+        t = MIXED_MARKS.matcher(t).replaceAll("?!");
         return DOTS.matcher(t).replaceAll("...");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -91,9 +92,31 @@ class CoreNlpSentimentScorerTest {
             Future<SentimentResult> result = executor.submit(() -> scorer.score(text.toString(), "en"));
             SentimentResult r = result.get(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
             assertThat(r.status()).isEqualTo(SentimentResult.SCORED);
-            // 2,000-character cap, then chunks of at most 60 tokens.
+            // 2,000-character cap, then chunks of at most 60 tokens, at most 240 tokens in all.
             assertThat(r.sentences()).hasSizeGreaterThan(1);
             assertThat(r.sentences()).allSatisfy(s -> assertThat(s.tokens()).isLessThanOrEqualTo(60));
+            assertThat(r.sentences().stream().mapToInt(SentimentResult.SentenceSentiment::tokens).sum())
+                    .isLessThanOrEqualTo(240);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void hostileJunkFinishes() throws Exception {
+        List<String> junk = List.of(
+                "a.a.".repeat(100_000), "!?".repeat(100_000), "😍".repeat(50_000), "@x".repeat(100_000),
+                "#".repeat(50_000) + "#aB1".repeat(20_000), "o".repeat(200_000), "lo".repeat(100_000) + "ve",
+                ":) ".repeat(50_000), "http://".repeat(50_000), "\u200B".repeat(100_000) + "ok",
+                "(".repeat(5_000) + "good" + ")".repeat(5_000), "a".repeat(10_000) + " " + "b".repeat(10_000),
+                "very ".repeat(3_000) + "good", "🇺🇸👨‍👩‍👧‍👦1️⃣".repeat(10_000));
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            for (String text : junk) {
+                Future<SentimentResult> result = executor.submit(() -> scorer.score(text, "en"));
+                assertThat(result.get(10, TimeUnit.SECONDS).status())
+                        .isIn(SentimentResult.SCORED, SentimentResult.EMPTY);
+            }
         } finally {
             executor.shutdownNow();
         }

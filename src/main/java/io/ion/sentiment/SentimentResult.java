@@ -26,6 +26,10 @@ public record SentimentResult(
     public static final String SAMPLED_OUT = "sampled_out";
     public static final String EMPTY = "empty";
 
+    public static final String NEGATIVE = "negative";
+    public static final String NEUTRAL = "neutral";
+    public static final String POSITIVE = "positive";
+
     public boolean isScored() {
         return SCORED.equals(status);
     }

@@ -8,4 +8,13 @@ public interface SentimentScorer {
      * @param lang the record's language tag, or null when unknown (treated as English)
      */
     SentimentResult score(String text, String lang);
+
+    /**
+     * The result when it is available without running the model (cached text, non-English, empty, emoji-only),
+     * otherwise null. Lets an overloaded caller serve cheap results even while it sheds model work.
+     * Implementations without a cache return null (the default).
+     */
+    default SentimentResult scoreIfCheap(String text, String lang) {
+        return null;
+    }
 }

@@ -1,0 +1,245 @@
+package io.ion.sentiment;
+
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ion bench sentiment}: CoreNLP's default pipeline against ION's scorer, in one process, on the same
+ * corpora.
+ *
+ * <p>Throughput is documents per CPU-second of the benchmark thread (ThreadMXBean current-thread CPU time, so
+ * JIT and GC threads and other processes on a shared machine do not count). Latency is wall time per document
+ * (which includes GC pauses and time the OS gave to other processes), with per-document thread CPU time next
+ * to it so the two can be told apart on a busy machine.
+ * Heap is the used heap after a full GC with the engine still alive (models, caches) minus the used heap
+ * after a full GC before it was built. The raw pipeline runs first and is released (including CoreNLP's global
+ * annotator pool) before ION's is built. Each engine first scores {@code --warmup} documents from a different
+ * seed, so both are measured with a warm JIT; ION then starts every corpus with an empty cache.
+ */
+@Command(name = "sentiment", mixinStandardHelpOptions = true,
+        description = "Benchmark ION's sentiment scorer against CoreNLP's default pipeline.")
+public class SentimentBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--count", defaultValue = "1000", description = "Comments in the generated corpora (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the comment generator (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--raw-limit", defaultValue = "150",
+            description = "At most this many documents per corpus for the slow raw baseline; 0 = all (default: ${DEFAULT-VALUE}).")
+    int rawLimit;
+
+    @Option(names = "--warmup", defaultValue = "100", description = "Warm-up documents per engine (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Labeled TSV sets (default: ../shared/data/sentiment, else beside ${ion.project.dir}).")
+    String dataDir;
+
+    @Option(names = "--no-labeled", description = "Skip the labeled sets.")
+    boolean noLabeled;
+
+    @Option(names = "--no-raw", description = "Skip the raw CoreNLP baseline.")
+    boolean noRaw;
+
+    /** One corpus: texts, optional gold labels. */
+    record Corpus(String name, List<String> texts, List<String> gold, LabeledSentimentSet labeled) {}
+
+    /** What one engine did on one corpus. */
+    record Run(String corpus, String engine, int docs, double cpuSeconds, double[] latencyMillis,
+            double[] cpuMillis, Double macroRecall, Double macroRecallOnRawSubset) {
+
+        double docsPerCpuSecond() {
+            return docs / cpuSeconds;
+        }
+
+        double percentile(double q) {
+            return percentile(latencyMillis, q);
+        }
+
+        static double percentile(double[] values, double q) {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            int index = (int) Math.ceil(q * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        }
+
+        double max() {
+            return Arrays.stream(latencyMillis).max().orElse(0);
+        }
+    }
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+    @Override
+    public Integer call() throws Exception {
+        List<Corpus> corpora = loadCorpora();
+        List<String> warmupTexts = new InfluencerCommentCorpus(seed + 1).unique(warmup);
+        List<Run> runs = new ArrayList<>();
+        Map<String, Long> heap = new LinkedHashMap<>();
+
+        if (!noRaw) {
+            long before = usedHeapAfterGc();
+            RawCoreNlpBaseline raw = new RawCoreNlpBaseline();
+            runAll(raw, warmupTexts);
+            for (Corpus corpus : corpora) {
+                Corpus limited = limit(corpus, rawLimit);
+                runs.add(measure(corpus.name(), "raw", () -> raw, limited, null));
+            }
+            heap.put("raw", usedHeapAfterGc() - before);
+            keepAlive(raw);
+            StanfordCoreNLP.clearAnnotatorPool();
+        }
+
+        long before = usedHeapAfterGc();
+        CoreNlpSentimentScorer warm = new CoreNlpSentimentScorer().warmUp();
+        runAll(warm, warmupTexts);
+        CoreNlpSentimentScorer last = warm;
+        for (Corpus corpus : corpora) {
+            CoreNlpSentimentScorer fresh = new CoreNlpSentimentScorer(); // empty cache, shared pipeline
+            Corpus subset = noRaw ? null : limit(corpus, rawLimit);
+            runs.add(measure(corpus.name(), "ion", () -> fresh, corpus, subset));
+            last = fresh;
+        }
+        heap.put("ion", usedHeapAfterGc() - before);
+        keepAlive(last);
+
+        print(runs, heap);
+        return 0;
+    }
+
+    private List<Corpus> loadCorpora() throws Exception {
+        InfluencerCommentCorpus generator = new InfluencerCommentCorpus(seed);
+        List<Corpus> corpora = new ArrayList<>();
+        corpora.add(new Corpus("realistic-" + count, generator.realistic(count), null, null));
+        corpora.add(new Corpus("unique-" + count, generator.unique(count), null, null));
+        if (!noLabeled) {
+            Path dir = LabeledSentimentSet.locateDataDir(dataDir);
+            for (String file : List.of(LabeledSentimentSet.SENTIMENT140, LabeledSentimentSet.TWEETEVAL)) {
+                Path path = dir.resolve(file);
+                if (!Files.exists(path)) {
+                    System.err.println("skipping " + path + ": not found");
+                    continue;
+                }
+                LabeledSentimentSet set = LabeledSentimentSet.read(path);
+                corpora.add(new Corpus(file.replace(".tsv", ""),
+                        set.examples().stream().map(LabeledSentimentSet.Example::text).toList(),
+                        set.examples().stream().map(LabeledSentimentSet.Example::label).toList(), set));
+            }
+        }
+        return corpora;
+    }
+
+    private static Corpus limit(Corpus corpus, int max) {
+        if (max <= 0 || max >= corpus.texts().size()) {
+            return corpus;
+        }
+        return new Corpus(corpus.name(), corpus.texts().subList(0, max),
+                corpus.gold() == null ? null : corpus.gold().subList(0, max),
+                corpus.labeled() == null ? null : corpus.labeled().limit(max));
+    }
+
+    private static void runAll(SentimentScorer scorer, List<String> texts) {
+        texts.forEach(t -> scorer.score(t, "en"));
+    }
+
+    private Run measure(String corpusName, String engine, Supplier<SentimentScorer> scorerSupplier, Corpus corpus,
+            Corpus rawSubset) {
+        SentimentScorer scorer = scorerSupplier.get();
+        List<String> texts = corpus.texts();
+        double[] latency = new double[texts.size()];
+        double[] cpu = new double[texts.size()];
+        List<String> labels = new ArrayList<>(texts.size());
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < texts.size(); i++) {
+            long startCpu = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            SentimentResult result = scorer.score(texts.get(i), "en");
+            latency[i] = (System.nanoTime() - start) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - startCpu) / 1e6;
+            labels.add(result.label());
+        }
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        Double recall = corpus.labeled() == null ? null : corpus.labeled().macroRecall(labels);
+        Double recallOnSubset = null;
+        if (rawSubset != null && rawSubset.labeled() != null && rawSubset.texts().size() < texts.size()) {
+            recallOnSubset = rawSubset.labeled().macroRecall(labels.subList(0, rawSubset.texts().size()));
+        }
+        System.err.printf("  %-22s %-4s %5d docs in %.1f CPU-s%n", corpusName, engine, texts.size(), cpuSeconds);
+        return new Run(corpusName, engine, texts.size(), cpuSeconds, latency, cpu, recall, recallOnSubset);
+    }
+
+    private long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /** Keeps a reference reachable up to this call, so the heap measurement before it includes the engine. */
+    private static void keepAlive(Object o) {
+        if (o.hashCode() == 42 && o.toString().isEmpty()) {
+            System.err.print("");
+        }
+    }
+
+    private static void print(List<Run> runs, Map<String, Long> heap) {
+        System.out.println();
+        System.out.printf("%-22s %-4s %6s %11s %8s %8s %8s %9s %9s %8s %14s%n", "corpus", "eng", "docs",
+                "docs/CPU-s", "p50 ms", "p99 ms", "max ms", "cpu p99", "cpu max", "recall", "recall@rawset");
+        for (Run r : runs) {
+            System.out.printf("%-22s %-4s %6d %11.1f %8.1f %8.1f %8.1f %9.1f %9.1f %8s %14s%n", r.corpus(), r.engine(),
+                    r.docs(), r.docsPerCpuSecond(), r.percentile(0.5), r.percentile(0.99), r.max(),
+                    Run.percentile(r.cpuMillis(), 0.99), Run.percentile(r.cpuMillis(), 1.0), fmt(r.macroRecall()),
+                    fmt(r.macroRecallOnRawSubset()));
+        }
+        System.out.println("(p50/p99/max: wall-clock latency per document; cpu: thread CPU time per document)");
+        System.out.println();
+        System.out.printf("%-22s %14s %12s %12s%n", "ION / raw", "docs/CPU-s", "p99", "recall*");
+        for (Run ion : runs) {
+            if (!ion.engine().equals("ion")) {
+                continue;
+            }
+            runs.stream().filter(r -> r.engine().equals("raw") && r.corpus().equals(ion.corpus())).findFirst()
+                    .ifPresent(raw -> {
+                        Double ionRecall = ion.macroRecallOnRawSubset() != null ? ion.macroRecallOnRawSubset()
+                                : ion.macroRecall();
+                        String recallRatio = raw.macroRecall() == null ? "-"
+                                : String.format("%.2fx", ionRecall / raw.macroRecall());
+                        System.out.printf("%-22s %13.1fx %11.3fx %12s%n", ion.corpus(),
+                                ion.docsPerCpuSecond() / raw.docsPerCpuSecond(),
+                                ion.percentile(0.99) / raw.percentile(0.99), recallRatio);
+                    });
+        }
+        System.out.println("(* recall ratio on the documents both engines scored)");
+        System.out.println();
+        heap.forEach((engine, bytes) -> System.out.printf("heap used by %-4s %8.0f MB%n", engine, bytes / 1048576.0));
+        if (heap.containsKey("raw") && heap.containsKey("ion")) {
+            System.out.printf("heap ION / raw    %8.2fx%n", (double) heap.get("ion") / heap.get("raw"));
+        }
+    }
+
+    private static String fmt(Double value) {
+        return value == null ? "-" : String.format("%.3f", value);
+    }
+}

@@ -6,6 +6,8 @@ import io.ion.local.DemoCommand;
 import io.ion.local.ReplayCommand;
 import io.ion.local.sim.ExportCommand;
 import io.ion.local.sim.GenerateCommand;
+import io.ion.sentiment.SentimentBenchCommand;
+import io.ion.sentiment.SentimentCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ion", mixinStandardHelpOptions = true, version = "ION 0.1.0",
         description = "ION - real-time monitor for influencer campaigns.",
         subcommands = {DemoCommand.class, Main.RunCommand.class, ReplayCommand.class, GenerateCommand.class, ExportCommand.class,
-                Main.BenchCommand.class})
+                SentimentCommand.class, Main.BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -48,7 +50,8 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ION beside its baseline).")
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ION beside its baseline).",
+            subcommands = {SentimentBenchCommand.class})
     static final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() {

@@ -125,10 +125,10 @@ public final class IonJob {
 
         // Sentiment: a branch of its own, so scoring never holds up counting.
         SingleOutputStreamOperator<EsDocument> postDocuments = attributedPosts
-                .process(new PostSentimentFunction(es.index(IndexTemplates.POSTS), scorers))
+                .process(new PostSentimentFunction(es.index(IndexTemplates.POSTS), scorers, config.sentiment.timeBudget))
                 .uid("post-sentiment").name("score posts");
         SingleOutputStreamOperator<EsDocument> commentDocuments = attributedComments
-                .process(new CommentSentimentFunction(es.index(IndexTemplates.COMMENTS), scorers))
+                .process(new CommentSentimentFunction(es.index(IndexTemplates.COMMENTS), scorers, config.sentiment.timeBudget))
                 .uid("comment-sentiment").name("score comments");
 
         // Rolling engagement: sliding event-time windows and running totals per campaign, tier, platform, influencer.

@@ -1,6 +1,7 @@
 package io.ion.job;
 
 import io.ion.config.IonConfig;
+import io.ion.sentiment.CoreNlpSentimentScorer;
 import io.ion.sentiment.ScorerFactory;
 import io.ion.sentiment.SentimentResult;
 
@@ -13,12 +14,15 @@ public final class Scorers {
         if (!config.enabled) {
             return disabled();
         }
-        // Replaced by the CoreNLP scorer once the sentiment stage lands.
-        return disabled();
+        int cacheSize = config.cacheSize;
+        int maxSentenceTokens = config.maxSentenceTokens;
+        // Built inside the task; the CoreNLP pipeline itself is shared by every scorer of the JVM.
+        return () -> new CoreNlpSentimentScorer(CoreNlpSentimentScorer.Config.defaults()
+                .withCacheSize(cacheSize).withMaxSentenceTokens(maxSentenceTokens)).warmUp();
     }
 
     /** Sentiment off: every text is indexed as not scored. */
     public static ScorerFactory disabled() {
-        return () -> (text, lang) -> SentimentResult.unscored("disabled");
+        return () -> (text, lang) -> SentimentResult.unscored(SentimentResult.DISABLED);
     }
 }

@@ -23,24 +23,29 @@ public class CommentSentimentFunction extends ProcessFunction<AttributedComment,
 
     private final String index;
     private final ScorerFactory scorerFactory;
-    private transient SentimentScorer scorer;
+    private final double timeBudget;
+    private transient SheddingScorer scorer;
 
-    public CommentSentimentFunction(String index, ScorerFactory scorerFactory) {
+    public CommentSentimentFunction(String index, ScorerFactory scorerFactory, double timeBudget) {
         this.index = index;
         this.scorerFactory = scorerFactory;
+        this.timeBudget = timeBudget;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        scorer = scorerFactory.create();
+        // Sheds load by scoring a uniform sample when the scorer falls behind, so it never backpressures counting.
+        scorer = new SheddingScorer(scorerFactory.create(), SheddingScorer.Config.defaults().withBudget(timeBudget));
+        getRuntimeContext().getMetricGroup().gauge("ionSentimentSampleRate", () -> scorer.sampleRate());
     }
 
     @Override
     public void processElement(AttributedComment attributed, Context ctx, Collector<EsDocument> out) {
         Comment comment = attributed.comment();
-        SentimentResult sentiment = scorer.score(comment.text(), comment.lang());
+        SentimentResult sentiment = scorer.score(comment.commentId(), comment.text(), comment.lang());
         out.collect(document(index, attributed, sentiment));
-        if (SentimentResult.UNSCORED_LANGUAGE.equals(sentiment.status()) || SentimentResult.EMPTY.equals(sentiment.status())) {
+        if (SentimentResult.UNSCORED_LANGUAGE.equals(sentiment.status()) || SentimentResult.EMPTY.equals(sentiment.status())
+                || SentimentResult.DISABLED.equals(sentiment.status())) {
             return; // not part of the population whose sentiment shares are estimated
         }
         for (String campaignId : attributed.campaignIds()) {

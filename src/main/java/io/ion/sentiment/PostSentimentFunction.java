@@ -16,22 +16,26 @@ public class PostSentimentFunction extends ProcessFunction<AttributedPost, EsDoc
 
     private final String index;
     private final ScorerFactory scorerFactory;
-    private transient SentimentScorer scorer;
+    private final double timeBudget;
+    private transient SheddingScorer scorer;
 
-    public PostSentimentFunction(String index, ScorerFactory scorerFactory) {
+    public PostSentimentFunction(String index, ScorerFactory scorerFactory, double timeBudget) {
         this.index = index;
         this.scorerFactory = scorerFactory;
+        this.timeBudget = timeBudget;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        scorer = scorerFactory.create();
+        // Sheds load by scoring a uniform sample when the scorer falls behind, so it never backpressures counting.
+        scorer = new SheddingScorer(scorerFactory.create(), SheddingScorer.Config.defaults().withBudget(timeBudget));
+        getRuntimeContext().getMetricGroup().gauge("ionSentimentSampleRate", () -> scorer.sampleRate());
     }
 
     @Override
     public void processElement(AttributedPost attributed, Context ctx, Collector<EsDocument> out) {
         Post post = attributed.post();
-        out.collect(document(index, attributed, scorer.score(post.text(), post.lang())));
+        out.collect(document(index, attributed, scorer.score(post.postId(), post.text(), post.lang())));
     }
 
     public static EsDocument document(String index, AttributedPost attributed, SentimentResult sentiment) {

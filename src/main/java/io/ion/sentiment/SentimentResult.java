@@ -25,6 +25,8 @@ public record SentimentResult(
     public static final String UNSCORED_LANGUAGE = "unscored_language";
     public static final String SAMPLED_OUT = "sampled_out";
     public static final String EMPTY = "empty";
+    /** Sentiment is switched off for this deployment (sentiment.enabled: false). */
+    public static final String DISABLED = "disabled";
 
     public static final String NEGATIVE = "negative";
     public static final String NEUTRAL = "neutral";

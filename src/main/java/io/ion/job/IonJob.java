@@ -126,10 +126,12 @@ public final class IonJob {
         // Sentiment: a branch of its own, so scoring never holds up counting.
         SingleOutputStreamOperator<EsDocument> postDocuments = attributedPosts
                 .process(new PostSentimentFunction(es.index(IndexTemplates.POSTS), scorers, config.sentiment.timeBudget))
-                .uid("post-sentiment").name("score posts");
+                .uid("post-sentiment").name("score posts")
+                .disableChaining(); // its own thread: scoring never runs inside the counting path's thread
         SingleOutputStreamOperator<EsDocument> commentDocuments = attributedComments
                 .process(new CommentSentimentFunction(es.index(IndexTemplates.COMMENTS), scorers, config.sentiment.timeBudget))
-                .uid("comment-sentiment").name("score comments");
+                .uid("comment-sentiment").name("score comments")
+                .disableChaining();
 
         // Rolling engagement: sliding event-time windows and running totals per campaign, tier, platform, influencer.
         DataStream<Activity> allActivity = activity.union(commentDocuments.getSideOutput(CommentSentimentFunction.SENTIMENT));

@@ -46,6 +46,15 @@ public final class KafkaTestClient implements AutoCloseable {
         return producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value)).get();
     }
 
+    /** Sends without waiting for the acknowledgement (call {@link #flush()} before relying on it): a real flood. */
+    public void sendAsync(String topic, String key, String value) {
+        producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
     public RecordMetadata send(String topic, String key, String value) throws Exception {
         return send(topic, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }

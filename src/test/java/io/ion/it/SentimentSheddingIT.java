@@ -59,13 +59,14 @@ class SentimentSheddingIT {
             for (int p = 0; p < 5; p++) {
                 kafka.send(config.topics.posts, "f" + p, LaunchScenarioIT.post("f" + p, "launch day #flood", start.plusSeconds(p)));
             }
-            long produced = System.nanoTime();
             for (int i = 0; i < COMMENTS; i++) {
                 String text = i % 10 < 3 ? "I want a refund " + i : "love it " + i; // 30 % negative, all distinct
                 Instant at = start.plusSeconds(10 + i * 600L / COMMENTS);
-                kafka.send(config.topics.comments, "f" + (i % 5),
+                kafka.sendAsync(config.topics.comments, "f" + (i % 5),
                         ScriptedLaunch.commentJson("fc" + i, "f" + (i % 5), text, at));
             }
+            kafka.flush();
+            long produced = System.nanoTime();
             // Counted exactly, and long before scoring everything could have finished (3,000 x 20 ms = 60 s).
             String totalsId = "flood:campaign:flood:total";
             JsonNode totals = awaitComments(es, config, totalsId, Duration.ofSeconds(120));
@@ -84,6 +85,8 @@ class SentimentSheddingIT {
             long scored = totals.path("sentiment_scored").asLong();
             assertThat(scored).isEqualTo(statuses.get("scored"));
             assertThat(totals.path("sentiment_sample_rate").asDouble()).isCloseTo((double) scored / COMMENTS, within(1e-9)).isLessThan(1.0);
+            System.out.printf("flood: %d comments counted %.1f s after the last was produced; %d scored (rate %.3f), negative share %.3f%n",
+                    COMMENTS, countingSeconds, scored, totals.path("sentiment_sample_rate").asDouble(), totals.path("negative_share").asDouble());
             // A uniform sample: its negative share estimates the true 30 %.
             assertThat(totals.path("negative_share").asDouble()).isCloseTo(0.30, within(0.08));
         }

@@ -190,7 +190,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
                 fireOnce(out, campaign, AlertRule.UNDERPERFORMING_POST, "post", post.getKey(), "warning", at,
                         post.getValue(), b.median(), b.p25(),
                         String.format(Locale.ROOT, "Post %s (%s tier) has an engagement rate of %.2f%%, below its tier's "
-                                        + "25th percentile of %.2f%% (median %.2f%%, %d posts at least %d min old)",
+                                        + "25th percentile of %.2f%% and half its median of %.2f%% (%d posts at least %d min old)",
                                 post.getKey(), d.value(), 100 * post.getValue(), 100 * b.p25(), 100 * b.median(), b.posts(),
                                 b.minAgeMinutes()),
                         new Alert.Evidence(totals.windowStart(), at, "tier " + d.value() + " benchmark",

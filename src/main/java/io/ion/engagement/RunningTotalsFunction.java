@@ -21,6 +21,8 @@ import org.apache.flink.util.Collector;
  */
 public class RunningTotalsFunction extends KeyedProcessFunction<Dimension, DimensionedActivity, WindowMetrics> {
 
+    static final double UNDERPERFORMING_MEDIAN_FRACTION = 0.5;
+
     private final Duration emitInterval;
     private final Duration allowedLateness;
     private final Duration stateTtl;
@@ -114,14 +116,18 @@ public class RunningTotalsFunction extends KeyedProcessFunction<Dimension, Dimen
             return null;
         }
         double p25 = Percentiles.of(rates, 0.25);
+        double median = Percentiles.of(rates, 0.5);
+        // A quarter of any tier is below its p25 by definition: only posts also under half the median are
+        // under-performing enough to tell someone about.
+        double threshold = Math.min(p25, UNDERPERFORMING_MEDIAN_FRACTION * median);
         List<Map.Entry<String, Double>> below = new ArrayList<>();
         acc.postStats.forEach((post, s) -> {
-            if (s[1] > 0 && s[2] <= seenBefore && (double) s[0] / s[1] < p25) {
+            if (s[1] > 0 && s[2] <= seenBefore && (double) s[0] / s[1] < threshold) {
                 below.add(Map.entry(post, (double) s[0] / s[1]));
             }
         });
         below.sort(Map.Entry.comparingByValue());
-        return new WindowMetrics.TierBenchmark(rates.length, p25, Percentiles.of(rates, 0.5),
+        return new WindowMetrics.TierBenchmark(rates.length, p25, median,
                 Percentiles.of(rates, 0.75), benchmarkMinAge.toMinutes(), List.copyOf(below.subList(0, Math.min(20, below.size()))));
     }
 }

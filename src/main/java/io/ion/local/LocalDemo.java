@@ -64,7 +64,13 @@ public final class LocalDemo implements AutoCloseable {
             EmbeddedElasticsearch.deleteTree(dir);
         }
         Files.createDirectories(dir);
-        LocalServices services = LocalServices.start(dir, 2);
+        return start(dir, LocalServices.start(dir, 2), withTraffic, speed, scorers);
+    }
+
+    /** The demo on services that are already running (closing the demo leaves them running if it did not start them). */
+    public static LocalDemo start(Path dir, LocalServices services, boolean withTraffic, double speed, ScorerFactory scorers)
+            throws Exception {
+        Files.createDirectories(dir);
         try {
             IonConfig config = services.config;
             config.job.checkpointIntervalMs = 5_000;

@@ -15,10 +15,29 @@ public final class LocalServices implements AutoCloseable {
     public final EmbeddedElasticsearch elasticsearch;
     public final IonConfig config;
 
-    private LocalServices(EmbeddedKafka kafka, EmbeddedElasticsearch elasticsearch, IonConfig config) {
+    private final boolean owned;
+
+    private LocalServices(EmbeddedKafka kafka, EmbeddedElasticsearch elasticsearch, IonConfig config, boolean owned) {
         this.kafka = kafka;
         this.elasticsearch = elasticsearch;
         this.config = config;
+        this.owned = owned;
+    }
+
+    /** Services someone else started and will stop (the integration tests' shared ones); topics are created. */
+    public static LocalServices using(EmbeddedKafka kafka, EmbeddedElasticsearch elasticsearch, int partitions) throws Exception {
+        IonConfig config = configFor(kafka, elasticsearch);
+        kafka.createTopics(topics(config.topics, partitions));
+        return new LocalServices(kafka, elasticsearch, config, false);
+    }
+
+    static IonConfig configFor(EmbeddedKafka kafka, EmbeddedElasticsearch elasticsearch) {
+        IonConfig config = IonConfig.defaults();
+        config.kafka.bootstrapServers = kafka.bootstrapServers();
+        config.elasticsearch.hosts = List.of(elasticsearch.url());
+        config.elasticsearch.username = elasticsearch.user();
+        config.elasticsearch.password = elasticsearch.password();
+        return config;
     }
 
     public static LocalServices start(Path workDir, int partitions) throws Exception {
@@ -30,13 +49,9 @@ public final class LocalServices implements AutoCloseable {
             kafka.close();
             throw e;
         }
-        IonConfig config = IonConfig.defaults();
-        config.kafka.bootstrapServers = kafka.bootstrapServers();
-        config.elasticsearch.hosts = List.of(elasticsearch.url());
-        config.elasticsearch.username = elasticsearch.user();
-        config.elasticsearch.password = elasticsearch.password();
+        IonConfig config = configFor(kafka, elasticsearch);
         kafka.createTopics(topics(config.topics, partitions));
-        return new LocalServices(kafka, elasticsearch, config);
+        return new LocalServices(kafka, elasticsearch, config, true);
     }
 
     public static List<NewTopic> topics(IonConfig.Topics topics, int partitions) {
@@ -53,6 +68,9 @@ public final class LocalServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!owned) {
+            return;
+        }
         try {
             elasticsearch.close();
         } finally {

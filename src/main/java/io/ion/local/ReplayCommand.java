@@ -32,6 +32,15 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--exit", description = "With embedded services: stop them after the summary instead of waiting for Ctrl-C")
     boolean exit;
 
+    /** A replay of these files, to {@link #run(IonConfig)} programmatically. */
+    public static ReplayCommand of(Path posts, Path comments, Path engagement) {
+        ReplayCommand replay = new ReplayCommand();
+        replay.posts = posts;
+        replay.comments = comments;
+        replay.engagement = engagement;
+        return replay;
+    }
+
     @Override
     public Integer call() throws Exception {
         LocalServices services = null;

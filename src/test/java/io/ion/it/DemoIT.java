@@ -1,0 +1,133 @@
+package io.ion.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ion.config.IonConfig;
+import io.ion.job.Scorers;
+import io.ion.local.DemoBoard;
+import io.ion.local.EsQueries;
+import io.ion.local.LocalDemo;
+import io.ion.local.LocalServices;
+import io.ion.local.ReplayCommand;
+import io.ion.local.sim.NdjsonWriter;
+import io.ion.local.sim.ScenarioExpectations;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 8's promise, non-interactively: the demo's simulated launch (accelerated), with the real CoreNLP scorer,
+ * shows the tier comparison, catches the crisis and flags the undisclosed post; and a replay of the same launch from
+ * NDJSON files gives the same campaign totals as the live run.
+ */
+class DemoIT {
+
+    @Test
+    void theSimulatedLaunchShowsWhyIonExists() throws Exception {
+        LocalServices services = LocalServices.using(IonTestServices.kafka(), IonTestServices.elasticsearch(), 2);
+        Path dir = Files.createTempDirectory(Path.of("target"), "demoit-");
+        ScenarioExpectations expected;
+        Map<String, JsonNode> liveTotals;
+        try (LocalDemo demo = LocalDemo.start(dir, services, true, 60, Scorers.fromConfig(IonConfig.defaults().sentiment))) {
+            expected = demo.scenario.expectations();
+            long deadline = System.currentTimeMillis() + 180_000;
+            while (!demo.trafficDone() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(1_000);
+            }
+            assertThat(demo.trafficDone()).as("the simulated hour was published").isTrue();
+            EsQueries es = new EsQueries(demo.config.elasticsearch);
+            liveTotals = awaitStableTotals(es, "ion-", Duration.ofSeconds(90));
+
+            // The board renders every campaign and the tier line.
+            try (Admin admin = services.kafka.admin()) {
+                String board = new DemoBoard(demo.config, admin, demo::eventsSent, false).render();
+                for (String campaign : expected.campaignIds()) {
+                    assertThat(board).contains(campaign);
+                }
+                assertThat(board).contains("nano").contains("mega").contains("latest alerts");
+                System.out.println(board);
+            }
+
+            // The tier comparison: nano and micro out-engage mega.
+            Map<String, Double> er = tierEngagementRates(es, "ion-");
+            assertThat(er.get("nano")).isGreaterThan(er.get("mega"));
+            assertThat(er.get("micro")).isGreaterThan(er.get("mega"));
+
+            // The compliance slip is flagged.
+            JsonNode disclosure = es.search("ion-alerts", """
+                    {"query":{"bool":{"filter":[{"term":{"rule":"missing_disclosure"}},{"term":{"scope_key":"%s"}}]}}}"""
+                    .formatted(expected.undisclosedPostId()));
+            assertThat(disclosure.path("hits").path("hits")).hasSize(1);
+
+            // The crisis is caught within a simulated minute of its start.
+            JsonNode surge = es.search("ion-alerts", """
+                    {"query":{"bool":{"filter":[{"term":{"rule":"negative_sentiment_surge"}},{"term":{"campaign_id":"%s"}}]}}}"""
+                    .formatted(expected.crisisCampaignId()));
+            assertThat(surge.path("hits").path("hits")).as("a surge alert on the crisis campaign").hasSize(1);
+            Instant firedAt = Instant.parse(surge.path("hits").path("hits").get(0).path("_source").path("fired_at").asText());
+            assertThat(firedAt).isBetween(expected.crisisStartsAt(), expected.crisisStartsAt().plusSeconds(60));
+
+            // Replay the same launch from files into other indices: the same campaign totals.
+            Path files = new NdjsonWriter(true).write(demo.scenario, dir.resolve("files")).directory();
+            IonConfig replayConfig = LocalServices.using(services.kafka, services.elasticsearch, 1).config;
+            replayConfig.elasticsearch.indexPrefix = "ion-demoit-replay-";
+            replayConfig.campaignsFile = demo.config.campaignsFile;
+            replayConfig.sentiment.enabled = false; // totals of counts do not depend on sentiment
+            ReplayCommand.of(files.resolve(NdjsonWriter.POSTS_FILE), files.resolve(NdjsonWriter.COMMENTS_FILE),
+                    files.resolve(NdjsonWriter.ENGAGEMENT_FILE)).run(replayConfig);
+            Map<String, JsonNode> replayTotals = totals(es, "ion-demoit-replay-");
+            assertThat(replayTotals.keySet()).isEqualTo(liveTotals.keySet());
+            for (String campaign : liveTotals.keySet()) {
+                for (String field : List.of("posts", "comments", "likes", "shares", "saves", "impressions", "engagements")) {
+                    assertThat(replayTotals.get(campaign).path(field).asLong()).as(campaign + " " + field)
+                            .isEqualTo(liveTotals.get(campaign).path(field).asLong());
+                }
+            }
+        }
+    }
+
+    static Map<String, JsonNode> awaitStableTotals(EsQueries es, String prefix, Duration timeout) throws Exception {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        Map<String, JsonNode> previous = Map.of();
+        while (System.currentTimeMillis() < deadline) {
+            Thread.sleep(7_000); // longer than the totals' 5 s refresh
+            Map<String, JsonNode> now = totals(es, prefix);
+            if (!now.isEmpty() && now.toString().equals(previous.toString())) {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
+    }
+
+    static Map<String, JsonNode> totals(EsQueries es, String prefix) throws Exception {
+        es.refresh(prefix + "campaign-metrics");
+        JsonNode hits = es.search(prefix + "campaign-metrics", """
+                {"size":50,"query":{"bool":{"filter":[{"term":{"window":"total"}},{"term":{"dimension":"campaign"}}]}}}""");
+        Map<String, JsonNode> totals = new HashMap<>();
+        for (JsonNode hit : hits.path("hits").path("hits")) {
+            JsonNode source = hit.path("_source").deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) source).remove(List.of("updated_at", "window_end", "late_events"));
+            totals.put(source.path("campaign_id").asText(), source);
+        }
+        return totals;
+    }
+
+    static Map<String, Double> tierEngagementRates(EsQueries es, String prefix) throws Exception {
+        JsonNode result = es.search(prefix + "campaign-metrics", """
+                {"size":0,"query":{"bool":{"filter":[{"term":{"window":"total"}},{"term":{"dimension":"tier"}}]}},
+                 "aggs":{"tier":{"terms":{"field":"tier"},"aggs":{"e":{"sum":{"field":"engagements"}},"f":{"sum":{"field":"followers"}}}}}}""");
+        Map<String, Double> rates = new HashMap<>();
+        for (JsonNode bucket : result.path("aggregations").path("tier").path("buckets")) {
+            rates.put(bucket.path("key").asText(), bucket.path("e").path("value").asDouble() / bucket.path("f").path("value").asDouble());
+        }
+        return rates;
+    }
+}

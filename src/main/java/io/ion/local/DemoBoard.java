@@ -33,8 +33,8 @@ public final class DemoBoard {
     private final Admin admin;
     private final LongSupplier eventsSent;
     private final boolean terminal;
-    private long lastSent;
-    private long lastAt = System.nanoTime();
+    private long lastSent = -1;
+    private long lastAt;
 
     public DemoBoard(IonConfig config, Admin admin, LongSupplier eventsSent, boolean terminal) {
         this.es = new EsQueries(config.elasticsearch);
@@ -58,14 +58,14 @@ public final class DemoBoard {
         out.flush();
     }
 
-    String render() throws Exception {
+    public String render() throws Exception {
         StringBuilder b = new StringBuilder();
         long sent = eventsSent.getAsLong();
         long now = System.nanoTime();
-        double rate = (sent - lastSent) / Math.max(1e-9, (now - lastAt) / 1e9);
+        String rate = lastSent < 0 ? "-" : String.format(Locale.ROOT, "%.0f", (sent - lastSent) / Math.max(1e-9, (now - lastAt) / 1e9));
         lastSent = sent;
         lastAt = now;
-        b.append(String.format(Locale.ROOT, "ION  %s UTC   events sent %,d (%.0f/s)   lag %s%n",
+        b.append(String.format(Locale.ROOT, "ION  %s UTC   events sent %,d (%s/s)   lag %s%n",
                 CLOCK.format(Instant.now()), sent, rate, lag()));
         b.append("-".repeat(79)).append('\n');
         b.append(String.format(Locale.ROOT, "%-16s %5s %7s %9s %6s %9s %6s %6s%n",

@@ -61,7 +61,7 @@ public class SentimentBenchCommand implements Callable<Integer> {
 
     /** What one engine did on one corpus. */
     record Run(String corpus, String engine, int docs, double cpuSeconds, double[] latencyMillis,
-            double[] cpuMillis, Double macroRecall, Double macroRecallOnRawSubset) {
+            double[] cpuMillis, long gcMillis, Double macroRecall, Double macroRecallOnRawSubset) {
 
         double docsPerCpuSecond() {
             return docs / cpuSeconds;
@@ -165,6 +165,7 @@ public class SentimentBenchCommand implements Callable<Integer> {
         double[] latency = new double[texts.size()];
         double[] cpu = new double[texts.size()];
         List<String> labels = new ArrayList<>(texts.size());
+        long gcStart = gcMillis();
         long cpuStart = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < texts.size(); i++) {
             long startCpu = threads.getCurrentThreadCpuTime();
@@ -175,13 +176,20 @@ public class SentimentBenchCommand implements Callable<Integer> {
             labels.add(result.label());
         }
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        long gc = gcMillis() - gcStart;
         Double recall = corpus.labeled() == null ? null : corpus.labeled().macroRecall(labels);
         Double recallOnSubset = null;
         if (rawSubset != null && rawSubset.labeled() != null && rawSubset.texts().size() < texts.size()) {
             recallOnSubset = rawSubset.labeled().macroRecall(labels.subList(0, rawSubset.texts().size()));
         }
         System.err.printf("  %-22s %-4s %5d docs in %.1f CPU-s%n", corpusName, engine, texts.size(), cpuSeconds);
-        return new Run(corpusName, engine, texts.size(), cpuSeconds, latency, cpu, recall, recallOnSubset);
+        return new Run(corpusName, engine, texts.size(), cpuSeconds, latency, cpu, gc, recall, recallOnSubset);
+    }
+
+    /** Total time the JVM's collectors report, in milliseconds (pauses and concurrent work). */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
     }
 
     private long usedHeapAfterGc() {
@@ -205,15 +213,16 @@ public class SentimentBenchCommand implements Callable<Integer> {
 
     private static void print(List<Run> runs, Map<String, Long> heap) {
         System.out.println();
-        System.out.printf("%-22s %-4s %6s %11s %8s %8s %8s %9s %9s %8s %14s%n", "corpus", "eng", "docs",
-                "docs/CPU-s", "p50 ms", "p99 ms", "max ms", "cpu p99", "cpu max", "recall", "recall@rawset");
+        System.out.printf("%-22s %-4s %6s %11s %8s %8s %8s %9s %9s %7s %8s %14s%n", "corpus", "eng", "docs",
+                "docs/CPU-s", "p50 ms", "p99 ms", "max ms", "cpu p99", "cpu max", "gc ms", "recall", "recall@rawset");
         for (Run r : runs) {
-            System.out.printf("%-22s %-4s %6d %11.1f %8.1f %8.1f %8.1f %9.1f %9.1f %8s %14s%n", r.corpus(), r.engine(),
-                    r.docs(), r.docsPerCpuSecond(), r.percentile(0.5), r.percentile(0.99), r.max(),
-                    Run.percentile(r.cpuMillis(), 0.99), Run.percentile(r.cpuMillis(), 1.0), fmt(r.macroRecall()),
-                    fmt(r.macroRecallOnRawSubset()));
+            System.out.printf("%-22s %-4s %6d %11.1f %8.1f %8.1f %8.1f %9.1f %9.1f %7d %8s %14s%n", r.corpus(),
+                    r.engine(), r.docs(), r.docsPerCpuSecond(), r.percentile(0.5), r.percentile(0.99), r.max(),
+                    Run.percentile(r.cpuMillis(), 0.99), Run.percentile(r.cpuMillis(), 1.0), r.gcMillis(),
+                    fmt(r.macroRecall()), fmt(r.macroRecallOnRawSubset()));
         }
-        System.out.println("(p50/p99/max: wall-clock latency per document; cpu: thread CPU time per document)");
+        System.out.println("(p50/p99/max: wall-clock latency per document; cpu: thread CPU time per document;"
+                + " gc ms: collector time during the run)");
         System.out.println();
         System.out.printf("%-22s %14s %12s %12s%n", "ION / raw", "docs/CPU-s", "p99", "recall*");
         for (Run ion : runs) {

@@ -10,10 +10,15 @@ import java.util.List;
  *     and whitespace) and at least one of them is in the emoji table: such texts are scored from the table
  * @param emojiWeights polarity weights of every known emoji and emoticon found, in order of appearance
  */
-public record NormalizedText(String text, boolean emojiOnly, List<Double> emojiWeights) {
+public record NormalizedText(String text, boolean emojiOnly, List<Double> emojiWeights, List<Double> complaintWeights) {
 
     public NormalizedText {
         emojiWeights = List.copyOf(emojiWeights);
+        complaintWeights = List.copyOf(complaintWeights);
+    }
+
+    public NormalizedText(String text, boolean emojiOnly, List<Double> emojiWeights) {
+        this(text, emojiOnly, emojiWeights, List.of());
     }
 
     public boolean isEmpty() {

@@ -17,10 +17,11 @@ import java.util.function.LongSupplier;
  * a restart at the same p, and as p shrinks the sample shrinks to a subset of itself. Records left out get
  * {@code SentimentResult.unscored("sampled_out")}.
  *
- * <p><b>Cheap results are always served.</b> Before sampling, the delegate is asked for a result it has without
- * running the model ({@link SentimentScorer#scoreIfCheap}: a cached text, non-English, empty, emoji-only). Those
- * cost microseconds, and comment streams repeat ("love this!", "🔥🔥🔥"), so serving them keeps coverage high
- * under overload. Their cost is still counted against the budget.
+ * <p><b>Cheap results.</b> The delegate is first asked for a result it has without running the model
+ * ({@link SentimentScorer#scoreIfCheap}: a cached text, non-English, empty, emoji-only). Inside the sample these
+ * cost microseconds instead of a parse, which lets p stay higher under overload; outside it only the unscored ones
+ * (non-English, empty) are served, because serving cached scores there would make the scored population depend
+ * on content. Their cost is still counted against the budget.
  *
  * <p><b>How p adapts.</b> Time is cut into windows ({@link Config#window()}; a window also ends early once its
  * scoring budget is spent). At the end of a window the stage knows the arrival rate λ of records needing the
@@ -128,12 +129,16 @@ public final class SheddingScorer {
         long start = costNanos.getAsLong();
         SentimentResult cheap = delegate.scoreIfCheap(text, lang);
         long cheapCost = costNanos.getAsLong() - start;
-        if (cheap != null) {
+        boolean inSample = inSample(recordId != null ? recordId : String.valueOf(text), p);
+        // A cheap *scored* result (cache hit, emoji-only) is served only inside the sample: which texts are cached
+        // depends on their content, so serving them outside it would bias the sentiment shares. Non-English and
+        // empty texts are outside the sentiment population anyway and are always served.
+        if (cheap != null && (inSample || !cheap.isScored())) {
             servedCheap.incrementAndGet();
             recordCost(Outcome.CHEAP, cheapCost);
             return cheap;
         }
-        if (!inSample(recordId != null ? recordId : String.valueOf(text), p)) {
+        if (!inSample) {
             sampledOut.incrementAndGet();
             recordCost(Outcome.SAMPLED_OUT, cheapCost);
             return SAMPLED_OUT;

@@ -64,6 +64,7 @@ public final class SocialTextNormalizer {
     private final SlangLexicon slang;
     private final ElongationSqueezer squeezer;
     private final Pattern emoticonToken;
+    private final ComplaintCues complaints = ComplaintCues.defaultCues();
 
     public SocialTextNormalizer(EmojiLexicon emoji, SlangLexicon slang, ElongationSqueezer squeezer) {
         this.emoji = emoji;
@@ -105,7 +106,11 @@ public final class SocialTextNormalizer {
         text = collapsePunctuation(text);
         text = collapseWhitespace(text);
         boolean emojiOnly = symbolsOnly && !weights.isEmpty();
-        return new NormalizedText(text, emojiOnly, weights);
+        List<Double> complaintWeights = new ArrayList<>();
+        if (!emojiOnly) {
+            complaints.collect(text, complaintWeights::add); // commerce complaints the model reads as neutral
+        }
+        return new NormalizedText(text, emojiOnly, weights, complaintWeights);
     }
 
     /** NFKC, controls → space, zero-width/format characters and emoji modifiers removed. */

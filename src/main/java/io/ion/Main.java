@@ -3,6 +3,7 @@ package io.ion;
 import io.ion.config.IonConfig;
 import io.ion.job.IonJob;
 import io.ion.local.DemoCommand;
+import io.ion.local.PipelineBenchCommand;
 import io.ion.local.ReplayCommand;
 import io.ion.local.sim.ExportCommand;
 import io.ion.local.sim.GenerateCommand;
@@ -51,7 +52,7 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ION beside its baseline).",
-            subcommands = {SentimentBenchCommand.class})
+            subcommands = {SentimentBenchCommand.class, PipelineBenchCommand.class})
     static final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() {

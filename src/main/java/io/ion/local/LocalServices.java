@@ -31,7 +31,7 @@ public final class LocalServices implements AutoCloseable {
         return new LocalServices(kafka, elasticsearch, config, false);
     }
 
-    static IonConfig configFor(EmbeddedKafka kafka, EmbeddedElasticsearch elasticsearch) {
+    public static IonConfig configFor(EmbeddedKafka kafka, EmbeddedElasticsearch elasticsearch) {
         IonConfig config = IonConfig.defaults();
         config.kafka.bootstrapServers = kafka.bootstrapServers();
         config.elasticsearch.hosts = List.of(elasticsearch.url());

@@ -48,12 +48,27 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
     private transient ValueState<Integer> pendingCount;
     private transient Counter orphaned;
     private transient Counter staleSnapshots;
+    private transient ValueState<EngagementSnapshot> unsentSnapshot;
+    private transient ValueState<Long> totalsDueAt;
+    private final Duration totalsInterval;
 
+    /** Emits a post-totals document on every applied snapshot. */
     public PostActivityFunction(String postTotalsIndex, Duration postStateTtl, Duration orphanTtl, int maxPendingPerPost) {
+        this(postTotalsIndex, postStateTtl, orphanTtl, maxPendingPerPost, Duration.ZERO);
+    }
+
+    /**
+     * @param totalsInterval at most one post-totals document per post per interval (the latest totals); zero emits
+     *     one per snapshot. Snapshots are most of the input, and the leaderboard needs only the latest counters, so
+     *     this spares Elasticsearch most of its writes.
+     */
+    public PostActivityFunction(String postTotalsIndex, Duration postStateTtl, Duration orphanTtl, int maxPendingPerPost,
+                                Duration totalsInterval) {
         this.postTotalsIndex = postTotalsIndex;
         this.postStateTtl = postStateTtl;
         this.orphanTtl = orphanTtl;
         this.maxPendingPerPost = maxPendingPerPost;
+        this.totalsInterval = totalsInterval;
     }
 
     @Override
@@ -63,6 +78,8 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
         post = state("post", AttributedPost.class, postTtl);
         totals = state("totals", PostTotals.class, postTtl);
         pendingCount = state("pending-count", Integer.class, bufferTtl);
+        unsentSnapshot = state("unsent-snapshot", EngagementSnapshot.class, postTtl);
+        totalsDueAt = state("totals-due-at", Long.class, postTtl);
         ListStateDescriptor<Waiting> pendingDescriptor = new ListStateDescriptor<>("pending-follow-ups", Waiting.class);
         pendingDescriptor.enableTimeToLive(bufferTtl);
         pending = getRuntimeContext().getListState(pendingDescriptor);
@@ -168,6 +185,13 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Activity> out) throws Exception {
+        Long totalsDue = totalsDueAt.value();
+        if (totalsDue != null && (timestamp == Long.MAX_VALUE || timestamp >= totalsDue)) {
+            flushTotals(ctx);
+        }
+        if (timestamp == Long.MAX_VALUE) {
+            return;
+        }
         if (post.value() != null) {
             return; // the post arrived in time; its follow-ups were released then
         }
@@ -243,7 +267,28 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
                 out.collect(activity(known, campaignId, snapshot.observedAt(), 0, 0, delta, emv));
             }
         }
-        ctx.output(POST_TOTALS, totalsDocument(snapshot, known, after));
+        if (totalsInterval.isZero()) {
+            ctx.output(POST_TOTALS, totalsDocument(snapshot, known, after));
+            return;
+        }
+        unsentSnapshot.update(snapshot);
+        if (totalsDueAt.value() == null) {
+            long due = ctx.timerService().currentProcessingTime() + totalsInterval.toMillis();
+            ctx.timerService().registerProcessingTimeTimer(due);
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE); // a bounded run (replay) ends before it
+            totalsDueAt.update(due);
+        }
+    }
+
+    /** Emits the latest totals if a snapshot has not been sent yet. */
+    private void flushTotals(OnTimerContext ctx) throws Exception {
+        EngagementSnapshot snapshot = unsentSnapshot.value();
+        if (snapshot != null) {
+            ctx.output(POST_TOTALS, totalsDocument(snapshot, post.value(), totals.value()));
+            unsentSnapshot.clear();
+        }
+        totalsDueAt.clear();
+        ctx.timerService().deleteEventTimeTimer(Long.MAX_VALUE);
     }
 
     /** State keeps a post without its text (up to 10,000 characters) and source: a few hundred bytes per post. */

@@ -137,6 +137,9 @@ public class IonConfig implements Serializable {
         public long orphanTtlMinutes = 60;
         @JsonProperty("max_pending_per_post")
         public int maxPendingPerPost = 1000;
+        /** At most one ion-post-totals update per post per this many seconds (0: one per snapshot). */
+        @JsonProperty("post_totals_interval_seconds")
+        public int postTotalsIntervalSeconds = 5;
 
         public io.ion.campaign.Tier tiers() {
             if (tierBoundaries != null) {

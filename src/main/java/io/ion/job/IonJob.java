@@ -119,7 +119,7 @@ public final class IonJob {
                 .process(new PostActivityFunction(es.index(IndexTemplates.POST_TOTALS),
                         Duration.ofHours(config.attribution.postStateTtlHours),
                         Duration.ofMinutes(config.attribution.orphanTtlMinutes),
-                        config.attribution.maxPendingPerPost))
+                        config.attribution.maxPendingPerPost, Duration.ofSeconds(config.attribution.postTotalsIntervalSeconds)))
                 .uid("post-activity").name("join comments and engagement to posts");
         DataStream<AttributedComment> attributedComments = activity.getSideOutput(PostActivityFunction.COMMENTS);
 

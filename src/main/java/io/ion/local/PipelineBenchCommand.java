@@ -174,7 +174,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         SimTopics topics = new SimTopics(config.topics.posts, config.topics.comments, config.topics.engagement, config.topics.campaigns);
         String sponsored = first.campaigns().stream().filter(c -> c.sponsored()).findFirst().orElseThrow().campaignId();
         String sponsoredTag = first.campaigns().stream().filter(c -> c.sponsored()).findFirst().orElseThrow().hashtags().get(0);
-        System.out.printf("%-8s %10s %10s %12s %12s %12s %14s%n", "rate", "achieved", "backlog", "p50 ms", "p99 ms", "max ms", "alert s");
+        System.out.printf("%-6s %9s %8s %9s %8s %8s %8s %8s%n", "rate", "achieved", "backlog", "clears s", "p50 ms", "p99 ms", "max ms", "alert s");
         try (Running job = start(config);
              KafkaPublisher publisher = new KafkaPublisher(config.kafka.bootstrapServers, topics);
              KafkaProducer<String, String> probes = new KafkaProducer<>(KafkaPublisher.producerConfig(config.kafka.bootstrapServers))) {
@@ -210,13 +210,24 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 alertWatcher.join();
                 long producedSearchable = stats.perTopic().getOrDefault(config.topics.posts, 0L)
                         + stats.perTopic().getOrDefault(config.topics.comments, 0L);
-                long backlog = Math.max(0, searchableBefore + producedSearchable + sentAt.size() + 1 - indexed(es, config));
+                long expectedSearchable = searchableBefore + producedSearchable + sentAt.size() + 1;
+                long backlog = Math.max(0, expectedSearchable - indexed(es, config));
+                // How long the backlog takes to clear once the step's traffic stops (or what is left after 60 s).
+                long drainStart = System.nanoTime();
+                long left = backlog;
+                while (left > 0 && System.nanoTime() - drainStart < 60_000_000_000L) {
+                    Thread.sleep(250);
+                    left = Math.max(0, expectedSearchable - indexed(es, config));
+                }
+                double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
                 List<Long> sorted = new ArrayList<>(latencies);
                 Collections.sort(sorted);
                 ObjectNode row = steps.addObject();
                 row.put("target_rate", rate);
                 row.put("achieved_rate", stats.ratePerSecond());
                 row.put("backlog_posts_comments", backlog);
+                row.put("backlog_cleared_after_s", left == 0 ? drainSeconds : null);
+                row.put("backlog_left_after_60s", left);
                 row.put("probes", sorted.size());
                 if (!sorted.isEmpty()) {
                     row.put("searchable_p50_ms", percentile(sorted, 0.50));
@@ -226,11 +237,11 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 if (alertSeconds[0] != null) {
                     row.put("alert_latency_s", alertSeconds[0]);
                 }
-                System.out.printf(Locale.ROOT, "%-8d %10.0f %10d %12s %12s %12s %14s%n", rate, stats.ratePerSecond(), backlog,
+                System.out.printf(Locale.ROOT, "%-6d %9.0f %8d %9s %8s %8s %8s %8s%n", rate, stats.ratePerSecond(), backlog,
+                        left == 0 ? String.format(Locale.ROOT, "%.1f", drainSeconds) : "left " + left,
                         sorted.isEmpty() ? "-" : percentile(sorted, 0.50), sorted.isEmpty() ? "-" : percentile(sorted, 0.99),
                         sorted.isEmpty() ? "-" : sorted.get(sorted.size() - 1),
-                        alertSeconds[0] == null ? "none in 60 s" : String.format(Locale.ROOT, "%.1f", alertSeconds[0]));
-                Thread.sleep(5_000); // let the backlog of this step settle before the next
+                        alertSeconds[0] == null ? "none" : String.format(Locale.ROOT, "%.1f", alertSeconds[0]));
             }
         }
     }

@@ -33,8 +33,11 @@ public final class IndexTemplates {
     public static Map<String, String> forPrefix(String indexPrefix) {
         Map<String, String> templates = new LinkedHashMap<>();
         for (String name : ALL) {
+            // A longer prefix gets a higher priority: Elasticsearch refuses two templates of equal priority whose
+            // patterns overlap ("ion-posts*" also matches "ion-postsarchive-posts"), and the more specific should win.
             String body = resource("elasticsearch/templates/" + name + ".json")
-                    .replace("\"ion-" + name + "*\"", "\"" + indexPrefix + name + "*\"");
+                    .replace("\"ion-" + name + "*\"", "\"" + indexPrefix + name + "*\"")
+                    .replace("\"priority\": 200", "\"priority\": " + (200 + indexPrefix.length()));
             templates.put(indexPrefix + name, body);
         }
         return templates;

@@ -42,8 +42,21 @@ public final class RunningJob implements AutoCloseable {
         return client;
     }
 
+    /**
+     * The job's status. A local job that ended took its MiniCluster with it: then its result tells how it ended,
+     * and a failure is rethrown with its cause so that the test shows why.
+     */
     public JobStatus status() throws Exception {
-        return client.getJobStatus().get();
+        try {
+            return client.getJobStatus().get();
+        } catch (Exception clusterGone) {
+            try {
+                client.getJobExecutionResult().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                return JobStatus.FINISHED;
+            } catch (java.util.concurrent.ExecutionException failed) {
+                throw new AssertionError("The job is no longer running: it failed", failed.getCause());
+            }
+        }
     }
 
     /** Waits until the job reports {@code wanted}; returns the last status seen. */

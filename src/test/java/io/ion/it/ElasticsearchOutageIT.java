@@ -30,6 +30,7 @@ class ElasticsearchOutageIT {
         java.util.List<String> failures;
         try (KafkaTestClient kafka = new KafkaTestClient(run.config.kafka.bootstrapServers);
              RunningJob job = RunningJob.start(run.config, KeywordScorer::new, flink)) {
+            FaultScenario.awaitAllTasksRunning(flink, job);
             run.produce(kafka, 0, down, Duration.ofMillis(500), m -> {});
             long stoppedAt = System.nanoTime();
             server.stop();

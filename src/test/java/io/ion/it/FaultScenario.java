@@ -324,6 +324,28 @@ final class FaultScenario {
         return failures;
     }
 
+    /**
+     * Waits until every task of the job runs, and a little longer for the Kafka readers to get their partitions:
+     * input sent before that waits in the topics and the three sources then start reading it at different times,
+     * which makes the first windows' content depend on that race.
+     */
+    static void awaitAllTasksRunning(Configuration flink, RunningJob job) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode vertices = rest(flink, "/jobs/" + job.client().getJobID()).path("vertices");
+            boolean running = vertices.size() > 0;
+            for (JsonNode v : vertices) {
+                running &= v.path("status").asText().equals("RUNNING");
+            }
+            if (running) {
+                Thread.sleep(1_500);
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the job's tasks did not all start within 60 s");
+    }
+
     /** The checkpoint or savepoint the job restored from, or null. */
     static JsonNode restored(Configuration flink, RunningJob job) throws Exception {
         JsonNode restored = rest(flink, "/jobs/" + job.client().getJobID() + "/checkpoints").path("latest").path("restored");

@@ -40,8 +40,10 @@ class JobFailureIT {
     static void referenceRun() throws Exception {
         es = new ElasticsearchTestClient(IonTestServices.elasticsearch());
         FaultScenario run = new FaultScenario("jobfailref", START);
+        Configuration flink = FaultScenario.flink(3);
         try (KafkaTestClient kafka = new KafkaTestClient(run.config.kafka.bootstrapServers);
-             RunningJob job = RunningJob.start(run.config, KeywordScorer::new, FaultScenario.flink(3))) {
+             RunningJob job = RunningJob.start(run.config, KeywordScorer::new, flink)) {
+            FaultScenario.awaitAllTasksRunning(flink, job);
             run.produce(kafka, 0, FaultScenario.MINUTES, PACE, m -> {});
             reference = run.awaitSettled(es, Duration.ofSeconds(120));
             assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
@@ -60,6 +62,7 @@ class JobFailureIT {
         java.util.List<String> failures;
         try (KafkaTestClient kafka = new KafkaTestClient(run.config.kafka.bootstrapServers);
              RunningJob job = RunningJob.start(run.config, new FailOnce(), flink)) {
+            FaultScenario.awaitAllTasksRunning(flink, job);
             AtomicBoolean paused = new AtomicBoolean();
             run.produce(kafka, 0, FaultScenario.MINUTES, PACE, minute -> {
                 // Live producers do not wait for a restart; this one pauses so the replay stays within the
@@ -90,7 +93,9 @@ class JobFailureIT {
         Map<String, Map<String, JsonNode>> result;
         JsonNode restored;
         try (KafkaTestClient kafka = new KafkaTestClient(run.config.kafka.bootstrapServers)) {
-            try (RunningJob first = RunningJob.start(run.config, KeywordScorer::new, FaultScenario.flink(3))) {
+            Configuration firstFlink = FaultScenario.flink(3);
+            try (RunningJob first = RunningJob.start(run.config, KeywordScorer::new, firstFlink)) {
+                FaultScenario.awaitAllTasksRunning(firstFlink, first);
                 run.produce(kafka, 0, half, PACE, m -> {});
                 Thread.sleep(2_000);
                 savepoint = first.client().stopWithSavepoint(false, savepoints.toUri().toString(),
@@ -100,6 +105,7 @@ class JobFailureIT {
             Configuration flink = FaultScenario.flink(3);
             flink.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
             try (RunningJob second = RunningJob.start(run.config, KeywordScorer::new, flink)) {
+                FaultScenario.awaitAllTasksRunning(flink, second);
                 run.produce(kafka, half, FaultScenario.MINUTES, PACE, m -> {});
                 result = run.awaitSettled(es, Duration.ofSeconds(120));
                 assertThat(second.status()).isEqualTo(JobStatus.RUNNING);

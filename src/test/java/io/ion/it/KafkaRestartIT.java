@@ -22,6 +22,7 @@ class KafkaRestartIT {
         JobStatus status;
         java.util.List<String> failures;
         try (RunningJob job = RunningJob.start(run.config, KeywordScorer::new, flink)) {
+            FaultScenario.awaitAllTasksRunning(flink, job);
             try (KafkaTestClient kafka = new KafkaTestClient(run.config.kafka.bootstrapServers)) {
                 run.produce(kafka, 0, restartAt, Duration.ofMillis(500), m -> {});
             }

@@ -37,7 +37,8 @@ class ElasticsearchOutageIT {
             try {
                 // Records keep arriving during the outage: minutes [down, up) spread over it.
                 run.produce(kafka, down, up, OUTAGE.dividedBy(up - down), m -> {});
-                assertThat(es.count(run.config.elasticsearch.index("posts"))).as("the server is down").isZero();
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> es.count(run.config.elasticsearch.index("posts")))
+                        .as("the server is down").isInstanceOf(java.net.ConnectException.class);
             } finally {
                 long remaining = OUTAGE.toMillis() - (System.nanoTime() - stoppedAt) / 1_000_000;
                 if (remaining > 0) {

@@ -154,7 +154,7 @@ final class FaultScenario {
             if (!now.equals(last)) {
                 last = now;
                 stableSince = System.currentTimeMillis();
-            } else if (System.currentTimeMillis() - stableSince >= 12_000) {
+            } else if (System.currentTimeMillis() - stableSince >= 8_000) {
                 return now; // longer than two running-total emissions and two alert evaluations
             }
         }

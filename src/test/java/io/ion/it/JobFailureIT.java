@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,7 +50,7 @@ class JobFailureIT {
             assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
         }
         run.assertMeaningful(reference);
-        referenceAlertEvents = alertEventsOnTopic(run);
+        referenceAlertEvents = alertEvents(alertTopic(run));
     }
 
     @Test
@@ -127,38 +128,37 @@ class JobFailureIT {
         assertThat(FaultScenario.differences(reference, result)).isEmpty();
         assertThat(FaultScenario.alertSummary(result)).isEqualTo(FaultScenario.alertSummary(reference));
         assertThat(FaultScenario.maxFiredAtSkewSeconds(reference, result)).isLessThanOrEqualTo(30);
-        Map<String, Long> events = alertEventsOnTopic(run);
-        assertThat(events).isEqualTo(referenceAlertEvents);
-        assertThat(alertIdsOnTopic(run)).isEqualTo(result.get("alerts").keySet());
+        List<JsonNode> events = alertTopic(run);
+        assertThat(alertEvents(events)).isEqualTo(referenceAlertEvents);
+        Set<String> alertIds = new TreeSet<>();
+        events.forEach(e -> alertIds.add(e.path("alert_id").asText()));
+        assertThat(alertIds).as("alert ids on the topic are those in the index").isEqualTo(result.get("alerts").keySet());
+    }
+
+    /** Every alert event on the run's alerts topic. */
+    static List<JsonNode> alertTopic(FaultScenario run) throws Exception {
+        try (KafkaTestClient kafka = new KafkaTestClient(run.config.kafka.bootstrapServers)) {
+            return kafka.readAll(run.config.topics.alerts, Integer.MAX_VALUE, Duration.ofSeconds(4)).stream()
+                    .map(JobFailureIT::json).toList();
+        }
     }
 
     /**
-     * Alert events on the alerts topic as rule/scope key/status → count, once per event id (the topic is
-     * at-least-once: a re-sent event repeats its event id; a re-created alert would bring a new one).
+     * Alert events as rule/scope key/status → count, once per event id (the topic is at-least-once: a re-sent
+     * event repeats its event id; a re-created alert would bring a new one). Updates are left out: how many a
+     * firing alert sends depends on evaluation timing.
      */
-    static Map<String, Long> alertEventsOnTopic(FaultScenario run) throws Exception {
+    static Map<String, Long> alertEvents(List<JsonNode> events) {
         Map<String, JsonNode> byEventId = new java.util.TreeMap<>();
-        try (KafkaTestClient kafka = new KafkaTestClient(run.config.kafka.bootstrapServers)) {
-            kafka.readAll(run.config.topics.alerts, Integer.MAX_VALUE, Duration.ofSeconds(4))
-                    .forEach(r -> byEventId.put(json(r).path("event_id").asText(), json(r)));
-        }
+        events.forEach(e -> byEventId.put(e.path("event_id").asText(), e));
         Map<String, Long> counts = new java.util.TreeMap<>();
         for (JsonNode e : byEventId.values()) {
-            if (e.path("status").asText().equals("updated")) {
-                continue; // how many updates a firing alert sends depends on evaluation timing
+            if (!e.path("status").asText().equals("updated")) {
+                counts.merge(e.path("rule").asText() + "/" + e.path("scope_key").asText() + "/" + e.path("status").asText(),
+                        1L, Long::sum);
             }
-            counts.merge(e.path("rule").asText() + "/" + e.path("scope_key").asText() + "/" + e.path("status").asText(), 1L, Long::sum);
         }
         return counts;
-    }
-
-    static Set<String> alertIdsOnTopic(FaultScenario run) throws Exception {
-        Set<String> ids = new TreeSet<>();
-        try (KafkaTestClient kafka = new KafkaTestClient(run.config.kafka.bootstrapServers)) {
-            kafka.readAll(run.config.topics.alerts, Integer.MAX_VALUE, Duration.ofSeconds(4))
-                    .forEach(r -> ids.add(json(r).path("alert_id").asText()));
-        }
-        return ids;
     }
 
     private static JsonNode json(org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]> record) {

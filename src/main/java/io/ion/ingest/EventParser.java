@@ -31,6 +31,12 @@ public final class EventParser {
     static final long MAX_COUNTER = 1_000_000_000_000L; // a trillion: above any real platform counter
 
     /**
+     * A dead letter must fit on the dead-letter topic (Kafka's default limit is 1 MiB a record): a longer payload
+     * is cut to this many bytes (JSON escaping may still grow it up to six-fold). Its source offset finds the rest.
+     */
+    static final int MAX_DEAD_LETTER_PAYLOAD_BYTES = 128 * 1024;
+
+    /**
      * One record is one JSON value: without FAIL_ON_TRAILING_TOKENS Jackson stops after the first object and
      * silently accepts {@code {...}garbage} or two glued records.
      */
@@ -135,6 +141,10 @@ public final class EventParser {
 
     public DeadLetter deadLetter(RawRecord raw, String code, String error) {
         byte[] value = raw.value() == null ? new byte[0] : raw.value();
+        if (value.length > MAX_DEAD_LETTER_PAYLOAD_BYTES) {
+            error = error + " (payload cut to its first " + MAX_DEAD_LETTER_PAYLOAD_BYTES + " of " + value.length + " bytes)";
+            value = truncateUtf8(value, MAX_DEAD_LETTER_PAYLOAD_BYTES);
+        }
         String text = decodeUtf8(value);
         return new DeadLetter(raw.topic(), raw.partition(), raw.offset(), code, error,
                 Instant.ofEpochMilli(clock.getAsLong()),
@@ -245,6 +255,17 @@ public final class EventParser {
     private static Rejection wrongType(String field, String expected, JsonNode actual) {
         JsonNodeType type = actual.getNodeType();
         return new Rejection("wrong_type", field + " must be " + expected + ", got " + type.name().toLowerCase());
+    }
+
+    /** The first {@code max} bytes, fewer if that would split a UTF-8 sequence of otherwise valid text. */
+    static byte[] truncateUtf8(byte[] bytes, int max) {
+        for (int end = max; end > max - 4 && end > 0; end--) {
+            byte[] cut = java.util.Arrays.copyOf(bytes, end);
+            if (decodeUtf8(cut) != null) {
+                return cut;
+            }
+        }
+        return java.util.Arrays.copyOf(bytes, max); // not text anyway: sent as base64
     }
 
     static String decodeUtf8(byte[] bytes) {

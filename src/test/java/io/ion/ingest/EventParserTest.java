@@ -364,7 +364,8 @@ class EventParserTest {
         DeadLetter dl = rejectedPost(raw(bytes));
         assertThat(dl.reasonCode()).isEqualTo("record_too_large");
         assertThat(dl.error()).contains("1048577").contains("1048576");
-        assertThat(dl.payload()).isEqualTo(new String(bytes, StandardCharsets.UTF_8));
+        // The whole payload would not fit on the dead-letter topic: its beginning does (the offset finds the rest).
+        assertThat(dl.payload()).isEqualTo(new String(bytes, 0, 128 * 1024, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -544,6 +545,23 @@ class EventParserTest {
         assertThat(json.get("payload_encoding").asText()).isEqualTo("utf-8");
         assertThat(new String(DeadLetters.toRecord("ion.deadletter", dl).key(), StandardCharsets.UTF_8))
                 .isEqualTo("ion.posts/1/2");
+    }
+
+    @Test
+    void deadLettersOfHugeRecordsStayWellBelowKafkasRecordLimit() throws Exception {
+        byte[] huge = ("{\"text\":\"" + "é".repeat(600_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        DeadLetter text = parser.parsePost(raw(huge)).deadLetter();
+        assertThat(text.reasonCode()).isEqualTo("record_too_large");
+        assertThat(text.payloadEncoding()).isEqualTo("utf-8"); // cut between characters, never inside one
+        assertThat(text.payload().getBytes(StandardCharsets.UTF_8).length).isBetween(128 * 1024 - 3, 128 * 1024);
+        assertThat(text.error()).contains("payload cut to its first 131072 of " + huge.length + " bytes");
+
+        byte[] binary = new byte[1_100_000];
+        java.util.Arrays.fill(binary, (byte) 0xFF);
+        DeadLetter base64 = parser.parsePost(raw(binary)).deadLetter();
+        assertThat(base64.payloadEncoding()).isEqualTo("base64");
+        assertThat(Base64.getDecoder().decode(base64.payload())).hasSize(128 * 1024);
+        assertThat(DeadLetters.toRecord("ion.deadletter", base64).value().length).isLessThan(1024 * 1024);
     }
 
     // ---- platform names ----------------------------------------------------------------------------------

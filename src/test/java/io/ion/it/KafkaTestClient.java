@@ -26,12 +26,24 @@ public final class KafkaTestClient implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
 
     public KafkaTestClient(String bootstrap) {
+        this(bootstrap, Map.of());
+    }
+
+    /** With extra producer settings (e.g. a larger {@code max.request.size} for records over 1 MiB). */
+    public KafkaTestClient(String bootstrap, Map<String, Object> producerSettings) {
         this.bootstrap = bootstrap;
-        this.producer = new KafkaProducer<>(Map.of(
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        settings.putAll(producerSettings);
+        this.producer = new KafkaProducer<>(settings);
+    }
+
+    /** Sends without waiting (in order per partition); the future gives the record's offset. */
+    public java.util.concurrent.Future<RecordMetadata> sendAsync(String topic, String key, byte[] value) {
+        return producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value));
     }
 
     public static List<NewTopic> topics(String... names) {

@@ -182,7 +182,24 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             String probePost = "bench-probe-post";
             probes.send(new ProducerRecord<>(config.topics.posts, probePost, post(probePost, "probe #" + sponsoredTag + " #ad", Instant.now())));
             Thread.sleep(15_000); // job start-up, CoreNLP loading
-            Iterator<SimEvent> events = new ScenarioLoop(scenario.withIdPrefix("live")).events();
+            Iterator<SimEvent> loop = new ScenarioLoop(scenario.withIdPrefix("live")).events();
+            long[] validPostsAndComments = {0};
+            // Counts what should become searchable: valid posts and comments (malformed ones are dead letters).
+            Iterator<SimEvent> events = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return loop.hasNext();
+                }
+
+                @Override
+                public SimEvent next() {
+                    SimEvent e = loop.next();
+                    if (!e.isMalformed() && (e.topic().equals(SimTopics.POSTS) || e.topic().equals(SimTopics.COMMENTS))) {
+                        validPostsAndComments[0]++;
+                    }
+                    return e;
+                }
+            };
             int step = 0;
             for (int rate : rates) {
                 step++;
@@ -190,6 +207,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
                 Thread prober = new Thread(() -> probe(config, es, probes, probePost, sentAt, latencies), "bench-prober");
                 long searchableBefore = indexed(es, config);
+                long validBefore = validPostsAndComments[0];
                 // The alert condition: a sponsored post without disclosure, sent at the start of the step.
                 String undisclosed = "bench-undisclosed-" + step;
                 Instant conditionAt = Instant.now();
@@ -208,8 +226,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 prober.interrupt();
                 prober.join();
                 alertWatcher.join();
-                long producedSearchable = stats.perTopic().getOrDefault(config.topics.posts, 0L)
-                        + stats.perTopic().getOrDefault(config.topics.comments, 0L);
+                long producedSearchable = validPostsAndComments[0] - validBefore;
                 long expectedSearchable = searchableBefore + producedSearchable + sentAt.size() + 1;
                 long backlog = Math.max(0, expectedSearchable - indexed(es, config));
                 // How long the backlog takes to clear once the step's traffic stops (or what is left after 60 s).

@@ -7,8 +7,6 @@ import io.ion.ingest.Comment;
 import io.ion.sink.Documents;
 import io.ion.sink.EsDocument;
 import java.time.Instant;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -17,26 +15,13 @@ import org.apache.flink.util.OutputTag;
  * observation for the windows. Counting does not happen here: comment counts were emitted upstream the moment the
  * comment was attributed, so a slow scorer never delays them.
  */
-public class CommentSentimentFunction extends ProcessFunction<AttributedComment, EsDocument> {
+public class CommentSentimentFunction extends ScoringFunction<AttributedComment> {
 
     public static final OutputTag<Activity> SENTIMENT = new OutputTag<>("sentiment-observations") {};
 
-    private final String index;
-    private final ScorerFactory scorerFactory;
-    private final double timeBudget;
-    private transient SheddingScorer scorer;
 
     public CommentSentimentFunction(String index, ScorerFactory scorerFactory, double timeBudget) {
-        this.index = index;
-        this.scorerFactory = scorerFactory;
-        this.timeBudget = timeBudget;
-    }
-
-    @Override
-    public void open(OpenContext openContext) {
-        // Sheds load by scoring a uniform sample when the scorer falls behind, so it never backpressures counting.
-        scorer = new SheddingScorer(scorerFactory.create(), SheddingScorer.Config.defaults().withBudget(timeBudget));
-        getRuntimeContext().getMetricGroup().gauge("ionSentimentSampleRate", () -> scorer.sampleRate());
+        super(index, scorerFactory, timeBudget);
     }
 
     @Override

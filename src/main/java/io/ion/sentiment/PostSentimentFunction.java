@@ -7,29 +7,14 @@ import io.ion.ingest.Post;
 import io.ion.sink.Documents;
 import io.ion.sink.EsDocument;
 import java.time.Instant;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /** Scores a post and turns it into its {@code ion-posts} document (id = post_id). */
-public class PostSentimentFunction extends ProcessFunction<AttributedPost, EsDocument> {
+public class PostSentimentFunction extends ScoringFunction<AttributedPost> {
 
-    private final String index;
-    private final ScorerFactory scorerFactory;
-    private final double timeBudget;
-    private transient SheddingScorer scorer;
 
     public PostSentimentFunction(String index, ScorerFactory scorerFactory, double timeBudget) {
-        this.index = index;
-        this.scorerFactory = scorerFactory;
-        this.timeBudget = timeBudget;
-    }
-
-    @Override
-    public void open(OpenContext openContext) {
-        // Sheds load by scoring a uniform sample when the scorer falls behind, so it never backpressures counting.
-        scorer = new SheddingScorer(scorerFactory.create(), SheddingScorer.Config.defaults().withBudget(timeBudget));
-        getRuntimeContext().getMetricGroup().gauge("ionSentimentSampleRate", () -> scorer.sampleRate());
+        super(index, scorerFactory, timeBudget);
     }
 
     @Override

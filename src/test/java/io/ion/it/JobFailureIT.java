@@ -149,8 +149,10 @@ class JobFailureIT {
      * firing alert sends depends on evaluation timing.
      */
     static Map<String, Long> alertEvents(List<JsonNode> events) {
+        // One per alert id and status: after a restore, at-least-once delivery may send a status again with a later
+        // updated_at (so another event id) for the same alert; a new alert would show as a new alert id instead.
         Map<String, JsonNode> byEventId = new java.util.TreeMap<>();
-        events.forEach(e -> byEventId.put(e.path("event_id").asText(), e));
+        events.forEach(e -> byEventId.put(e.path("alert_id").asText() + "/" + e.path("status").asText(), e));
         Map<String, Long> counts = new java.util.TreeMap<>();
         for (JsonNode e : byEventId.values()) {
             if (!e.path("status").asText().equals("updated")) {

@@ -3,7 +3,7 @@ package io.ion.alert;
 import io.ion.campaign.AttributedPost;
 import io.ion.campaign.Campaign;
 import io.ion.campaign.CampaignUpdate;
-import io.ion.engagement.Activity;
+import io.ion.campaign.Activity;
 import io.ion.engagement.Dimension;
 import io.ion.engagement.WindowMetrics;
 import io.ion.ingest.Post;

@@ -1,7 +1,7 @@
 package io.ion.alert;
 
 import io.ion.campaign.AttributedPost;
-import io.ion.engagement.Activity;
+import io.ion.campaign.Activity;
 import io.ion.engagement.WindowMetrics;
 import java.io.Serializable;
 

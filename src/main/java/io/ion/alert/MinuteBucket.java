@@ -1,6 +1,6 @@
 package io.ion.alert;
 
-import io.ion.engagement.Activity;
+import io.ion.campaign.Activity;
 import java.io.Serializable;
 
 /** A campaign's activity in one event-time minute: what the pulse rules look at. */

@@ -1,12 +1,8 @@
 package io.ion.campaign;
 
-import io.ion.engagement.Activity;
 import io.ion.ingest.Comment;
 import io.ion.ingest.EngagementSnapshot;
 import io.ion.ingest.Post;
-import io.ion.sink.Documents;
-import io.ion.sink.EsDocument;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +31,8 @@ import org.apache.flink.util.OutputTag;
 public class PostActivityFunction extends KeyedCoProcessFunction<String, AttributedPost, FollowUp, Activity> {
 
     public static final OutputTag<AttributedComment> COMMENTS = new OutputTag<>("attributed-comments") {};
-    public static final OutputTag<EsDocument> POST_TOTALS = new OutputTag<>("post-totals") {};
+    public static final OutputTag<PostTotalsUpdate> POST_TOTALS = new OutputTag<>("post-totals") {};
 
-    private final String postTotalsIndex;
     private final Duration postStateTtl;
     private final Duration orphanTtl;
     private final int maxPendingPerPost;
@@ -53,8 +48,8 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
     private final Duration totalsInterval;
 
     /** Emits a post-totals document on every applied snapshot. */
-    public PostActivityFunction(String postTotalsIndex, Duration postStateTtl, Duration orphanTtl, int maxPendingPerPost) {
-        this(postTotalsIndex, postStateTtl, orphanTtl, maxPendingPerPost, Duration.ZERO);
+    public PostActivityFunction(Duration postStateTtl, Duration orphanTtl, int maxPendingPerPost) {
+        this(postStateTtl, orphanTtl, maxPendingPerPost, Duration.ZERO);
     }
 
     /**
@@ -62,9 +57,8 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
      *     one per snapshot. Snapshots are most of the input, and the leaderboard needs only the latest counters, so
      *     this spares Elasticsearch most of its writes.
      */
-    public PostActivityFunction(String postTotalsIndex, Duration postStateTtl, Duration orphanTtl, int maxPendingPerPost,
+    public PostActivityFunction(Duration postStateTtl, Duration orphanTtl, int maxPendingPerPost,
                                 Duration totalsInterval) {
-        this.postTotalsIndex = postTotalsIndex;
         this.postStateTtl = postStateTtl;
         this.orphanTtl = orphanTtl;
         this.maxPendingPerPost = maxPendingPerPost;
@@ -268,7 +262,7 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
             }
         }
         if (totalsInterval.isZero()) {
-            ctx.output(POST_TOTALS, totalsDocument(snapshot, known, after));
+            ctx.output(POST_TOTALS, new PostTotalsUpdate(snapshot, known, after));
             return;
         }
         unsentSnapshot.update(snapshot);
@@ -284,7 +278,7 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
     private void flushTotals(OnTimerContext ctx) throws Exception {
         EngagementSnapshot snapshot = unsentSnapshot.value();
         if (snapshot != null) {
-            ctx.output(POST_TOTALS, totalsDocument(snapshot, post.value(), totals.value()));
+            ctx.output(POST_TOTALS, new PostTotalsUpdate(snapshot, post.value(), totals.value()));
             unsentSnapshot.clear();
         }
         totalsDueAt.clear();
@@ -315,34 +309,5 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
         return new Activity(campaignId, p.postId(), p.influencerId(), p.handle(), known.tier(), p.platform(), time,
                 posts, p.followers(), comments, delta.likes(), delta.shares(), delta.saves(), delta.views(),
                 delta.impressions(), delta.reach(), emv, 0, 0, 0.0, 0, 0, 0, null, null);
-    }
-
-    private EsDocument totalsDocument(EngagementSnapshot snapshot, AttributedPost known, PostTotals totals) {
-        ObjectNode doc = Documents.object();
-        doc.put("post_id", snapshot.postId());
-        doc.put("platform", snapshot.platform());
-        Documents.putStrings(doc, "campaign_ids", known == null ? List.of() : known.campaignIds());
-        if (known != null) {
-            Post p = known.post();
-            doc.put("influencer_id", p.influencerId());
-            doc.put("handle", p.handle());
-            doc.put("tier", known.tier());
-            doc.put("followers", p.followers());
-            Documents.putTime(doc, "created_at", p.createdAt());
-            doc.put("disclosure_missing", known.disclosureMissing());
-            if (p.followers() > 0) {
-                doc.put("engagement_rate", (double) totals.engagements() / p.followers());
-            }
-        }
-        Documents.putTime(doc, "updated_at", totals.observedAt());
-        doc.put("likes", totals.likes());
-        doc.put("comments", totals.comments());
-        doc.put("shares", totals.shares());
-        doc.put("saves", totals.saves());
-        doc.put("views", totals.views());
-        doc.put("impressions", totals.impressions());
-        doc.put("reach", totals.reach());
-        doc.put("engagements", totals.engagements());
-        return Documents.document(postTotalsIndex, snapshot.postId(), doc, snapshot.source());
     }
 }

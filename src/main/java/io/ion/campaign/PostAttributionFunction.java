@@ -1,5 +1,6 @@
 package io.ion.campaign;
 
+import io.ion.config.Tier;
 import io.ion.ingest.Post;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -141,14 +141,14 @@ public class IonConfig implements Serializable {
         @JsonProperty("post_totals_interval_seconds")
         public int postTotalsIntervalSeconds = 5;
 
-        public io.ion.campaign.Tier tiers() {
+        public io.ion.config.Tier tiers() {
             if (tierBoundaries != null) {
                 if (tierBoundaries.size() != 3) {
                     throw new IllegalArgumentException("tier_boundaries needs 3 numbers: micro, macro, mega lower bounds");
                 }
-                return new io.ion.campaign.Tier(tierBoundaries.get(0), tierBoundaries.get(1), tierBoundaries.get(2));
+                return new io.ion.config.Tier(tierBoundaries.get(0), tierBoundaries.get(1), tierBoundaries.get(2));
             }
-            return io.ion.campaign.Tier.preset(tierPreset);
+            return io.ion.config.Tier.preset(tierPreset);
         }
     }
 
@@ -203,7 +203,7 @@ public class IonConfig implements Serializable {
          * secret ({@code default_secret}, else the ION_WEBHOOK_SECRET environment variable), retries and bounds.
          * Campaigns add their own URLs under {@code webhooks}.
          */
-        public io.ion.alert.WebhookSettings webhooks = io.ion.alert.WebhookSettings.defaults();
+        public io.ion.config.WebhookSettings webhooks = io.ion.config.WebhookSettings.defaults();
     }
 
     static String mask(String secret) {

@@ -1,5 +1,6 @@
 package io.ion.engagement;
 
+import io.ion.campaign.Activity;
 import java.io.Serializable;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.ion.engagement;
 
+import io.ion.campaign.Activity;
 import java.io.Serializable;
 
 /** An activity as counted in one dimension. */

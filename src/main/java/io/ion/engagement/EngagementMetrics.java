@@ -1,5 +1,6 @@
 package io.ion.engagement;
 
+import io.ion.campaign.Activity;
 import io.ion.config.IonConfig;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -52,12 +53,17 @@ public final class EngagementMetrics {
     private static SingleOutputStreamOperator<WindowMetrics> window(
             KeyedStream<DimensionedActivity, Dimension> byDimension, int sizeMinutes, int slideMinutes,
             IonConfig.Windows config) {
-        String name = MetricsDocuments.windowName(sizeMinutes);
+        String name = windowName(sizeMinutes);
         return byDimension
                 .window(SlidingEventTimeWindows.of(Duration.ofMinutes(sizeMinutes), Duration.ofMinutes(slideMinutes)))
                 .allowedLateness(Duration.ofSeconds(config.allowedLatenessSeconds))
                 .sideOutputLateData(LATE)
                 .aggregate(new ActivityAggregate(), new WindowMetricsFunction(name))
                 .uid("window-" + name).name(name + " windows");
+    }
+
+    /** "15m", "1h", "90m". */
+    static String windowName(int minutes) {
+        return minutes % 60 == 0 ? (minutes / 60) + "h" : minutes + "m";
     }
 }

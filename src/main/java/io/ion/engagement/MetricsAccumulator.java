@@ -1,5 +1,6 @@
 package io.ion.engagement;
 
+import io.ion.campaign.Activity;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;

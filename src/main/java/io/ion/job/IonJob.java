@@ -3,7 +3,8 @@ package io.ion.job;
 import io.ion.alert.Alert;
 import io.ion.alert.AlertFunction;
 import io.ion.alert.AlertInput;
-import io.ion.alert.AlertSinks;
+import io.ion.sink.AlertJson;
+import io.ion.sink.CommentDocuments;
 import io.ion.campaign.AttributedComment;
 import io.ion.campaign.AttributedPost;
 import io.ion.campaign.Campaign;
@@ -14,10 +15,12 @@ import io.ion.campaign.FollowUp;
 import io.ion.campaign.PostActivityFunction;
 import io.ion.campaign.PostAttributionFunction;
 import io.ion.config.IonConfig;
-import io.ion.engagement.Activity;
+import io.ion.campaign.Activity;
 import io.ion.engagement.Dimension;
 import io.ion.engagement.EngagementMetrics;
-import io.ion.engagement.MetricsDocuments;
+import io.ion.sink.MetricsDocuments;
+import io.ion.sink.PostDocuments;
+import io.ion.sink.PostTotalsDocuments;
 import io.ion.engagement.WindowMetrics;
 import io.ion.ingest.Comment;
 import io.ion.ingest.DeadLetter;
@@ -29,6 +32,8 @@ import io.ion.ingest.RawRecord;
 import io.ion.sentiment.CommentSentimentFunction;
 import io.ion.sentiment.PostSentimentFunction;
 import io.ion.sentiment.ScorerFactory;
+import io.ion.sentiment.ScoredComment;
+import io.ion.sentiment.ScoredPost;
 import io.ion.sink.EsDocument;
 import io.ion.sink.IndexTemplates;
 import java.nio.file.Path;
@@ -116,25 +121,24 @@ public final class IonJob {
         SingleOutputStreamOperator<Activity> activity = attributedPosts
                 .keyBy(p -> p.post().postId())
                 .connect(followUps.keyBy(FollowUp::postId))
-                .process(new PostActivityFunction(es.index(IndexTemplates.POST_TOTALS),
-                        Duration.ofHours(config.attribution.postStateTtlHours),
+                .process(new PostActivityFunction(Duration.ofHours(config.attribution.postStateTtlHours),
                         Duration.ofMinutes(config.attribution.orphanTtlMinutes),
                         config.attribution.maxPendingPerPost, Duration.ofSeconds(config.attribution.postTotalsIntervalSeconds)))
                 .uid("post-activity").name("join comments and engagement to posts");
         DataStream<AttributedComment> attributedComments = activity.getSideOutput(PostActivityFunction.COMMENTS);
 
         // Sentiment: a branch of its own, so scoring never holds up counting.
-        SingleOutputStreamOperator<EsDocument> postDocuments = attributedPosts
-                .process(new PostSentimentFunction(es.index(IndexTemplates.POSTS), scorers, config.sentiment.timeBudget))
+        SingleOutputStreamOperator<ScoredPost> scoredPosts = attributedPosts
+                .process(new PostSentimentFunction(scorers, config.sentiment.timeBudget))
                 .uid("post-sentiment").name("score posts")
                 .disableChaining(); // its own thread: scoring never runs inside the counting path's thread
-        SingleOutputStreamOperator<EsDocument> commentDocuments = attributedComments
-                .process(new CommentSentimentFunction(es.index(IndexTemplates.COMMENTS), scorers, config.sentiment.timeBudget))
+        SingleOutputStreamOperator<ScoredComment> scoredComments = attributedComments
+                .process(new CommentSentimentFunction(scorers, config.sentiment.timeBudget))
                 .uid("comment-sentiment").name("score comments")
                 .disableChaining();
 
         // Rolling engagement: sliding event-time windows and running totals per campaign, tier, platform, influencer.
-        DataStream<Activity> allActivity = activity.union(commentDocuments.getSideOutput(CommentSentimentFunction.SENTIMENT));
+        DataStream<Activity> allActivity = activity.union(scoredComments.getSideOutput(CommentSentimentFunction.SENTIMENT));
         DataStream<WindowMetrics> metrics = EngagementMetrics.build(allActivity, config.windows);
         DataStream<EsDocument> metricDocuments = metrics
                 .map(m -> MetricsDocuments.of(m, es.index(IndexTemplates.CAMPAIGN_METRICS), es.index(IndexTemplates.INFLUENCER_METRICS)))
@@ -154,18 +158,24 @@ public final class IonJob {
         SingleOutputStreamOperator<Alert> alerts = alertInputs
                 .keyBy(AlertInput::campaignId)
                 .connect(campaigns)
-                .process(new AlertFunction(campaignsFromFile, Webhooks.urls(config.alerts),
+                .process(new AlertFunction(campaignsFromFile, config.alerts.webhooks.endpoints.stream().map(e -> e.url).toList(),
                         Duration.ofSeconds(config.alerts.evaluateSeconds)))
                 .uid("alert-rules").name("alert rules");
         alerts.sinkTo(sinks.alerts()).uid("alerts-kafka").name("ion.alerts");
         alerts.sinkTo(sinks.webhooks()).uid("alerts-webhooks").name("webhooks");
-        DataStream<EsDocument> alertDocuments = alerts
-                .map(a -> AlertSinks.document(a, es.index(IndexTemplates.ALERTS))).uid("alert-documents").name("alert documents");
 
-        // Outputs.
+        // Outputs: each index's documents are made here, from the stages' records.
+        DataStream<EsDocument> postDocuments = scoredPosts
+                .map(p -> PostDocuments.of(p, es.index(IndexTemplates.POSTS))).uid("post-documents").name("post documents");
+        DataStream<EsDocument> commentDocuments = scoredComments
+                .map(c -> CommentDocuments.of(c, es.index(IndexTemplates.COMMENTS))).uid("comment-documents").name("comment documents");
+        DataStream<EsDocument> postTotalsDocuments = activity.getSideOutput(PostActivityFunction.POST_TOTALS)
+                .map(u -> PostTotalsDocuments.of(u, es.index(IndexTemplates.POST_TOTALS))).uid("post-totals-documents")
+                .name("post totals documents");
+        DataStream<EsDocument> alertDocuments = alerts
+                .map(a -> AlertJson.document(a, es.index(IndexTemplates.ALERTS))).uid("alert-documents").name("alert documents");
         postDocuments
-                .union(commentDocuments, activity.getSideOutput(PostActivityFunction.POST_TOTALS), metricDocuments,
-                        alertDocuments)
+                .union(commentDocuments, postTotalsDocuments, metricDocuments, alertDocuments)
                 .sinkTo(sinks.documents()).uid("elasticsearch-sink").name("Elasticsearch");
         DataStream<DeadLetter> deadLetters = posts.getSideOutput(ParseFunction.DEAD_LETTERS)
                 .union(comments.getSideOutput(ParseFunction.DEAD_LETTERS),

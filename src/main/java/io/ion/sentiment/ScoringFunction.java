@@ -1,22 +1,19 @@
 package io.ion.sentiment;
 
-import io.ion.sink.EsDocument;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 
 /**
- * What the post and comment sentiment operators share: the index they write, and a scorer behind load shedding
+ * What the post and comment sentiment operators share: a scorer behind load shedding
  * that scores a uniform sample when it falls behind, so it never backpressures counting.
  */
-abstract class ScoringFunction<IN> extends ProcessFunction<IN, EsDocument> {
+abstract class ScoringFunction<IN, OUT> extends ProcessFunction<IN, OUT> {
 
-    protected final String index;
     private final ScorerFactory scorerFactory;
     private final double timeBudget;
     protected transient SheddingScorer scorer;
 
-    ScoringFunction(String index, ScorerFactory scorerFactory, double timeBudget) {
-        this.index = index;
+    ScoringFunction(ScorerFactory scorerFactory, double timeBudget) {
         this.scorerFactory = scorerFactory;
         this.timeBudget = timeBudget;
     }

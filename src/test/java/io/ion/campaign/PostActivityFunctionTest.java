@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ion.engagement.Activity;
 import io.ion.ingest.Comment;
 import io.ion.ingest.EngagementSnapshot;
 import io.ion.ingest.Json;
 import io.ion.ingest.Post;
 import io.ion.ingest.SourcePosition;
 import io.ion.sink.EsDocument;
+import io.ion.sink.PostTotalsDocuments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -45,7 +45,7 @@ class PostActivityFunctionTest {
 
     @BeforeEach
     void open() throws Exception {
-        function = new PostActivityFunction("ion-post-totals", Duration.ofDays(30), Duration.ofMillis(TTL_MS), MAX_PENDING);
+        function = new PostActivityFunction(Duration.ofDays(30), Duration.ofMillis(TTL_MS), MAX_PENDING);
         harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(function,
                 attributed -> attributed.post().postId(), FollowUp::postId, Types.STRING);
         harness.setProcessingTime(0L);
@@ -115,7 +115,7 @@ class PostActivityFunctionTest {
     }
 
     private List<JsonNode> postTotals() {
-        return side(PostActivityFunction.POST_TOTALS).stream().map(doc -> {
+        return side(PostActivityFunction.POST_TOTALS).stream().map(u -> PostTotalsDocuments.of(u, "ion-post-totals")).map(doc -> {
             try {
                 return Json.MAPPER.readTree(doc.json());
             } catch (Exception e) {
@@ -394,7 +394,8 @@ class PostActivityFunctionTest {
         followUp(snapshot("p1", "2026-05-10T11:00:00Z", 10L, 4L, 1L, 2L, 100L, 1000L, 800L));
         followUp(snapshot("p1", "2026-05-10T12:00:00Z", 25L, null, null, null, 300L, null, null));
 
-        List<EsDocument> docs = side(PostActivityFunction.POST_TOTALS);
+        List<EsDocument> docs = side(PostActivityFunction.POST_TOTALS).stream()
+                .map(u -> PostTotalsDocuments.of(u, "ion-post-totals")).toList();
         assertThat(docs).hasSize(2);
         assertThat(docs.get(1).index()).isEqualTo("ion-post-totals");
         assertThat(docs.get(1).id()).isEqualTo("p1");
@@ -515,7 +516,7 @@ class PostActivityFunctionTest {
         OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
         harness.close();
 
-        function = new PostActivityFunction("ion-post-totals", Duration.ofDays(30), Duration.ofMillis(TTL_MS), MAX_PENDING);
+        function = new PostActivityFunction(Duration.ofDays(30), Duration.ofMillis(TTL_MS), MAX_PENDING);
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(function),
                 attributed -> attributed.post().postId(), FollowUp::postId, Types.STRING);
         harness.setup();
@@ -540,7 +541,7 @@ class PostActivityFunctionTest {
     @Test
     void withoutABufferEveryEarlyFollowUpIsAnOrphanAtOnce() throws Exception {
         harness.close();
-        function = new PostActivityFunction("ion-post-totals", Duration.ofDays(30), Duration.ofMillis(TTL_MS), 0);
+        function = new PostActivityFunction(Duration.ofDays(30), Duration.ofMillis(TTL_MS), 0);
         harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(function,
                 attributed -> attributed.post().postId(), FollowUp::postId, Types.STRING);
         followUp(comment("c1", "p1", "2026-05-10T10:30:00Z"));

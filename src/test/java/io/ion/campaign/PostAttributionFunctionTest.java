@@ -1,5 +1,6 @@
 package io.ion.campaign;
 
+import io.ion.config.Tier;
 import static io.ion.campaign.TestCampaigns.campaign;
 import static io.ion.campaign.TestCampaigns.post;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -5,9 +5,9 @@ import static io.ion.campaign.PostActivityFunctionTest.likes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ion.engagement.Activity;
 import io.ion.ingest.Json;
 import io.ion.sink.EsDocument;
+import io.ion.sink.PostTotalsDocuments;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -26,7 +26,7 @@ class PostTotalsThrottleTest {
 
     @BeforeEach
     void open() throws Exception {
-        PostActivityFunction function = new PostActivityFunction("ion-post-totals", Duration.ofDays(30),
+        PostActivityFunction function = new PostActivityFunction(Duration.ofDays(30),
                 Duration.ofHours(1), 10, Duration.ofSeconds(5));
         harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(function,
                 a -> a.post().postId(), FollowUp::postId, Types.STRING);
@@ -40,7 +40,8 @@ class PostTotalsThrottleTest {
 
     private List<JsonNode> totals() {
         var records = harness.getSideOutput(PostActivityFunction.POST_TOTALS);
-        return records == null ? List.of() : records.stream().map(StreamRecord::getValue).map(PostTotalsThrottleTest::json).toList();
+        return records == null ? List.of() : records.stream().map(StreamRecord::getValue)
+                .map(u -> PostTotalsDocuments.of(u, "ion-post-totals")).map(PostTotalsThrottleTest::json).toList();
     }
 
     private static JsonNode json(EsDocument doc) {

@@ -1,5 +1,6 @@
 package io.ion.engagement;
 
+import io.ion.campaign.Activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

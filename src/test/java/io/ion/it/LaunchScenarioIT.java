@@ -95,10 +95,10 @@ class LaunchScenarioIT {
             exchange.close();
         });
         receiver.start();
-        io.ion.alert.WebhookSettings.Endpoint live = new io.ion.alert.WebhookSettings.Endpoint();
+        io.ion.config.WebhookSettings.Endpoint live = new io.ion.config.WebhookSettings.Endpoint();
         live.url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
         live.secret = WEBHOOK_SECRET;
-        io.ion.alert.WebhookSettings.Endpoint down = new io.ion.alert.WebhookSettings.Endpoint();
+        io.ion.config.WebhookSettings.Endpoint down = new io.ion.config.WebhookSettings.Endpoint();
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();

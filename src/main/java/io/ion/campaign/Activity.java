@@ -1,4 +1,4 @@
-package io.ion.engagement;
+package io.ion.campaign;
 
 import java.io.Serializable;
 import java.time.Instant;

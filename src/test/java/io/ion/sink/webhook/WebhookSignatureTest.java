@@ -1,4 +1,4 @@
-package io.ion.alert;
+package io.ion.sink.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

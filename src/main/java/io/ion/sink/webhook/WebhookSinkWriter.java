@@ -1,5 +1,7 @@
-package io.ion.alert;
+package io.ion.sink.webhook;
 
+import io.ion.alert.Alert;
+import io.ion.sink.webhook.WebhookDispatcher;
 import java.util.function.LongSupplier;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.connector.sink2.SinkWriter;

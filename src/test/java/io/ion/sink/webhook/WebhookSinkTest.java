@@ -1,6 +1,9 @@
-package io.ion.alert;
+package io.ion.sink.webhook;
 
-import static io.ion.alert.TestReceiver.await;
+import io.ion.alert.Alert;
+import io.ion.sink.webhook.WebhookDispatcher;
+import io.ion.config.WebhookSettings;
+import static io.ion.sink.webhook.TestReceiver.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,7 @@
-package io.ion.engagement;
+package io.ion.sink;
 
+import io.ion.engagement.Dimension;
+import io.ion.engagement.WindowMetrics;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ion.sink.Documents;
@@ -64,10 +66,5 @@ public final class MetricsDocuments {
         if (value != null) {
             doc.put(field, value);
         }
-    }
-
-    /** "15m", "1h", "90m". */
-    public static String windowName(int minutes) {
-        return minutes % 60 == 0 ? (minutes / 60) + "h" : minutes + "m";
     }
 }

@@ -1,4 +1,4 @@
-package io.ion;
+package io.ion.local;
 
 import io.ion.config.IonConfig;
 import io.ion.job.IonJob;

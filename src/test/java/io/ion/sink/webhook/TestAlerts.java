@@ -1,16 +1,17 @@
-package io.ion.alert;
+package io.ion.sink.webhook;
 
+import io.ion.alert.Alert;
 import java.time.Instant;
 import java.util.List;
 
 /** Alerts for the webhook tests. */
-final class TestAlerts {
+public final class TestAlerts {
 
-    static final Instant FIRED = Instant.parse("2026-11-25T20:00:00Z");
+    public static final Instant FIRED = Instant.parse("2026-11-25T20:00:00Z");
 
     private TestAlerts() {}
 
-    static Alert alert(String alertId, String status, Instant updatedAt, List<String> webhooks) {
+    public static Alert alert(String alertId, String status, Instant updatedAt, List<String> webhooks) {
         return new Alert(
                 alertId,
                 "spring-launch",
@@ -33,7 +34,7 @@ final class TestAlerts {
                 webhooks);
     }
 
-    static Alert firing(String alertId, List<String> webhooks) {
+    public static Alert firing(String alertId, List<String> webhooks) {
         return alert(alertId, Alert.FIRING, FIRED, webhooks);
     }
 }

@@ -1,5 +1,8 @@
-package io.ion.alert;
+package io.ion.sink.webhook;
 
+import io.ion.alert.Alert;
+import io.ion.sink.webhook.WebhookDispatcher;
+import io.ion.config.WebhookSettings;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;

@@ -1,4 +1,4 @@
-package io.ion.campaign;
+package io.ion.config;
 
 import java.io.Serializable;
 import java.util.List;

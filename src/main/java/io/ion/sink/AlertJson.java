@@ -1,10 +1,10 @@
-package io.ion.alert;
+package io.ion.sink;
 
+import io.ion.alert.Alert;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ion.ingest.Json;
-import io.ion.sink.Documents;
 import java.io.UncheckedIOException;
 
 /** The JSON shape of an alert: the {@code ion-alerts} document, the {@code ion.alerts} record, the webhook body. */
@@ -44,6 +44,11 @@ public final class AlertJson {
             }
         }
         return node;
+    }
+
+    /** The {@code ion-alerts} document: one per alert, upserted by alert id. */
+    public static EsDocument document(Alert alert, String index) {
+        return Documents.document(index, alert.alertId(), toNode(alert), null);
     }
 
     public static String toJson(Alert alert) {

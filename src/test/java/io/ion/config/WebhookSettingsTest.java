@@ -1,5 +1,7 @@
-package io.ion.alert;
+package io.ion.config;
 
+import io.ion.alert.Alert;
+import io.ion.sink.webhook.TestAlerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +35,7 @@ class WebhookSettingsTest {
         Alert alert = TestAlerts.firing("a-1", List.of(
                 "https://campaign.example.com/hook", " https://hooks.example.com/ops ", "https://campaign.example.com/hook"));
 
-        List<WebhookSettings.Target> targets = settings.targets(alert, "default-secret");
+        List<WebhookSettings.Target> targets = settings.targets(alert.webhooks(), "default-secret");
 
         assertThat(targets).containsExactly(
                 new WebhookSettings.Target("https://hooks.example.com/ops", WebhookSettings.Format.SLACK, "ops-secret"),
@@ -45,9 +47,9 @@ class WebhookSettingsTest {
     void anAlertWithoutUrlsStillGoesToTheGlobalEndpoints() {
         WebhookSettings settings = new WebhookSettings();
         Alert alert = TestAlerts.firing("a-1", null);
-        assertThat(settings.targets(alert, null)).isEmpty();
+        assertThat(settings.targets(alert.webhooks(), null)).isEmpty();
         settings.endpoints.add(new WebhookSettings.Endpoint("https://ops.example.com/", "json", null));
-        assertThat(settings.targets(alert, null)).extracting(WebhookSettings.Target::url).containsExactly("https://ops.example.com/");
+        assertThat(settings.targets(alert.webhooks(), null)).extracting(WebhookSettings.Target::url).containsExactly("https://ops.example.com/");
     }
 
     @Test
@@ -86,7 +88,7 @@ class WebhookSettingsTest {
         WebhookSettings settings = new WebhookSettings();
         settings.defaultSecret = "default-secret-value";
         settings.endpoints.add(new WebhookSettings.Endpoint("https://ops.example.com/in?key=query-secret", "json", "endpoint-secret-value"));
-        String text = settings + " " + settings.targets(TestAlerts.firing("a-1", List.of()), "default-secret-value");
+        String text = settings + " " + settings.targets(TestAlerts.firing("a-1", List.of()).webhooks(), "default-secret-value");
         assertThat(text).doesNotContain("default-secret-value").doesNotContain("endpoint-secret-value")
                 .doesNotContain("query-secret").contains("https://ops.example.com/in");
     }

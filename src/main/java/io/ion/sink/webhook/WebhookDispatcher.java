@@ -1,5 +1,7 @@
-package io.ion.alert;
+package io.ion.sink.webhook;
 
+import io.ion.alert.Alert;
+import io.ion.config.WebhookSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -55,7 +57,6 @@ public class WebhookDispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final AtomicInteger DISPATCHERS = new AtomicInteger();
-    private static final int TOKEN_SEGMENT_LENGTH = 20;
 
     private enum Outcome { DELIVERED, FAILED, ABANDONED }
 
@@ -121,13 +122,13 @@ public class WebhookDispatcher implements AutoCloseable {
             LOG.warn("Webhook delivery failed: alert {} has no event id ({})", alert.alertId(), e.toString());
             return;
         }
-        for (WebhookSettings.Target target : settings.targets(alert, defaultSecret)) {
+        for (WebhookSettings.Target target : settings.targets(alert.webhooks(), defaultSecret)) {
             enqueue(alert, eventId, target);
         }
     }
 
     private void enqueue(Alert alert, String eventId, WebhookSettings.Target target) {
-        String url = safeUrl(target.url());
+        String url = WebhookSettings.safeUrl(target.url());
         if (closed.get()) {
             dropped.incrementAndGet();
             LOG.warn("Webhook delivery dropped: dispatcher closed; event {} to {}", eventId, url);
@@ -232,7 +233,7 @@ public class WebhookDispatcher implements AutoCloseable {
         }
         retried.incrementAndGet();
         LOG.debug("Webhook event {} to {}: {} on attempt {}, retrying in {} ms",
-                delivery.eventId, safeUrl(delivery.target.url()), problem, delivery.attempts, delay);
+                delivery.eventId, WebhookSettings.safeUrl(delivery.target.url()), problem, delivery.attempts, delay);
         try {
             retryScheduler.schedule(() -> execute(delivery), delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
@@ -267,7 +268,7 @@ public class WebhookDispatcher implements AutoCloseable {
             return;
         }
         active.remove(delivery);
-        String url = safeUrl(delivery.target.url());
+        String url = WebhookSettings.safeUrl(delivery.target.url());
         switch (outcome) {
             case DELIVERED -> {
                 synchronized (recent) {
@@ -383,38 +384,6 @@ public class WebhookDispatcher implements AutoCloseable {
         return Math.max(0, pending.get());
     }
 
-    /**
-     * A URL fit for logs: scheme, host, port and path only (no user info, query or fragment), with path segments
-     * of {@value #TOKEN_SEGMENT_LENGTH}+ characters masked, since services like Slack put the token in the path.
-     */
-    static String safeUrl(String url) {
-        if (url == null) {
-            return "null";
-        }
-        try {
-            URI uri = new URI(url.trim());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return "<invalid url>";
-            }
-            StringBuilder safe = new StringBuilder(uri.getScheme()).append("://").append(uri.getHost());
-            if (uri.getPort() >= 0) {
-                safe.append(':').append(uri.getPort());
-            }
-            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-            for (String segment : path.split("/")) {
-                if (!segment.isEmpty()) {
-                    safe.append('/').append(segment.length() >= TOKEN_SEGMENT_LENGTH ? "****" : segment);
-                }
-            }
-            if (path.endsWith("/")) {
-                safe.append('/');
-            }
-            return safe.toString();
-        } catch (URISyntaxException e) {
-            return "<invalid url>";
-        }
-    }
-
     private static URI parseHttpUri(String url) {
         try {
             URI uri = new URI(url.trim());
@@ -430,7 +399,7 @@ public class WebhookDispatcher implements AutoCloseable {
         String message = e.getMessage();
         String text = e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
         String full = delivery.uri.toString();
-        return text.replace(full, safeUrl(full));
+        return text.replace(full, WebhookSettings.safeUrl(full));
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

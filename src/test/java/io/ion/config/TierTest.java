@@ -1,4 +1,4 @@
-package io.ion.campaign;
+package io.ion.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

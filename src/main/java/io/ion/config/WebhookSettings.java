@@ -1,7 +1,9 @@
-package io.ion.alert;
+package io.ion.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +14,7 @@ import java.util.Map;
  * Where and how alerts are delivered by webhook. Mutable fields with defaults, like the sections of
  * {@link io.ion.config.IonConfig}, so the block can be bound from YAML; treat instances as read-only once loaded.
  *
- * <p>Global {@link #endpoints} receive every alert. The URLs on an alert ({@link Alert#webhooks()}, from the
- * campaign definition) receive that alert in {@code json} format signed with the default secret, unless a global
+ * <p>Global {@link #endpoints} receive every alert. The URLs on an alert (from the campaign definition) receive that alert in {@code json} format signed with the default secret, unless a global
  * endpoint with the same URL says otherwise (its format and secret win, and the URL is delivered to once).
  *
  * <p>The default secret is {@link #defaultSecret} when set (e.g. {@code default_secret: ${ION_WEBHOOK_SECRET}} in
@@ -26,6 +27,9 @@ public class WebhookSettings implements Serializable {
 
     /** Environment variable holding the default signing secret when {@link #defaultSecret} is not set. */
     public static final String DEFAULT_SECRET_ENV = "ION_WEBHOOK_SECRET";
+
+    /** Path segments this long are masked in logs: Slack and others put the token in the path. */
+    private static final int TOKEN_SEGMENT_LENGTH = 20;
 
     /** Global endpoints: every alert goes to each of them. */
     public List<Endpoint> endpoints = new ArrayList<>();
@@ -87,7 +91,7 @@ public class WebhookSettings implements Serializable {
 
         @Override
         public String toString() {
-            return "Endpoint{url=" + WebhookDispatcher.safeUrl(url) + ", format=" + format + ", secret=" + mask(secret) + "}";
+            return "Endpoint{url=" + safeUrl(url) + ", format=" + format + ", secret=" + mask(secret) + "}";
         }
     }
 
@@ -112,7 +116,7 @@ public class WebhookSettings implements Serializable {
     public record Target(String url, Format format, String secret) {
         @Override
         public String toString() { // never print the secret
-            return "Target[url=" + WebhookDispatcher.safeUrl(url) + ", format=" + format + ", secret=" + mask(secret) + "]";
+            return "Target[url=" + safeUrl(url) + ", format=" + format + ", secret=" + mask(secret) + "]";
         }
     }
 
@@ -147,8 +151,8 @@ public class WebhookSettings implements Serializable {
         return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
     }
 
-    /** Where an alert goes: every global endpoint, then the alert's own URLs; each URL once. */
-    public List<Target> targets(Alert alert, String resolvedDefaultSecret) {
+    /** Where an alert goes: every global endpoint, then the alert's own URLs (from its campaign); each URL once. */
+    public List<Target> targets(List<String> alertUrls, String resolvedDefaultSecret) {
         Map<String, Target> byUrl = new LinkedHashMap<>();
         for (Endpoint endpoint : endpoints == null ? List.<Endpoint>of() : endpoints) {
             if (endpoint == null || endpoint.url == null || endpoint.url.isBlank()) {
@@ -158,14 +162,46 @@ public class WebhookSettings implements Serializable {
             String secret = endpoint.secret != null && !endpoint.secret.isEmpty() ? endpoint.secret : resolvedDefaultSecret;
             byUrl.putIfAbsent(url, new Target(url, Format.parse(endpoint.format), secret));
         }
-        if (alert.webhooks() != null) {
-            for (String url : alert.webhooks()) {
+        if (alertUrls != null) {
+            for (String url : alertUrls) {
                 if (url != null && !url.isBlank()) {
                     byUrl.putIfAbsent(url.trim(), new Target(url.trim(), Format.JSON, resolvedDefaultSecret));
                 }
             }
         }
         return List.copyOf(byUrl.values());
+    }
+
+    /**
+     * A URL fit for logs: scheme, host, port and path only (no user info, query or fragment), with path segments
+     * of {@value #TOKEN_SEGMENT_LENGTH}+ characters masked, since services like Slack put the token in the path.
+     */
+    public static String safeUrl(String url) {
+        if (url == null) {
+            return "null";
+        }
+        try {
+            URI uri = new URI(url.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return "<invalid url>";
+            }
+            StringBuilder safe = new StringBuilder(uri.getScheme()).append("://").append(uri.getHost());
+            if (uri.getPort() >= 0) {
+                safe.append(':').append(uri.getPort());
+            }
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            for (String segment : path.split("/")) {
+                if (!segment.isEmpty()) {
+                    safe.append('/').append(segment.length() >= TOKEN_SEGMENT_LENGTH ? "****" : segment);
+                }
+            }
+            if (path.endsWith("/")) {
+                safe.append('/');
+            }
+            return safe.toString();
+        } catch (URISyntaxException e) {
+            return "<invalid url>";
+        }
     }
 
     @Override

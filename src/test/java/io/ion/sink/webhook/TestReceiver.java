@@ -1,4 +1,4 @@
-package io.ion.alert;
+package io.ion.sink.webhook;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,5 +1,8 @@
-package io.ion.alert;
+package io.ion.sink.webhook;
 
+import io.ion.alert.Alert;
+import io.ion.sink.AlertJson;
+import io.ion.config.WebhookSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

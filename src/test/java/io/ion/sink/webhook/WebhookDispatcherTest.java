@@ -1,6 +1,9 @@
-package io.ion.alert;
+package io.ion.sink.webhook;
 
-import static io.ion.alert.TestReceiver.await;
+import io.ion.alert.Alert;
+import io.ion.sink.AlertJson;
+import io.ion.config.WebhookSettings;
+import static io.ion.sink.webhook.TestReceiver.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -367,11 +370,11 @@ class WebhookDispatcherTest {
 
     @Test
     void logUrlsCarryNoCredentialsQueryOrPathTokens() {
-        assertThat(WebhookDispatcher.safeUrl("https://user:pw@example.com:8443/hooks/ion?token=abc#frag"))
+        assertThat(WebhookSettings.safeUrl("https://user:pw@example.com:8443/hooks/ion?token=abc#frag"))
                 .isEqualTo("https://example.com:8443/hooks/ion");
-        assertThat(WebhookDispatcher.safeUrl("https://hooks.slack.com/services/T0001/B0002/abcdefghijklmnopqrstuvwx"))
+        assertThat(WebhookSettings.safeUrl("https://hooks.slack.com/services/T0001/B0002/abcdefghijklmnopqrstuvwx"))
                 .isEqualTo("https://hooks.slack.com/services/T0001/B0002/****");
-        assertThat(WebhookDispatcher.safeUrl("not a url")).isEqualTo("<invalid url>");
+        assertThat(WebhookSettings.safeUrl("not a url")).isEqualTo("<invalid url>");
     }
 
     @Test

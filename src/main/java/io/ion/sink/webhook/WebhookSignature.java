@@ -1,5 +1,6 @@
-package io.ion.alert;
+package io.ion.sink.webhook;
 
+import io.ion.alert.Alert;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
 final class CommentGenerator {
 
     /** Median sampled comments per post by tier, before {@link ScenarioConfig#commentScale()}. */
-    private static double baseComments(Tier tier) {
+    private static double baseComments(TierProfile tier) {
         return switch (tier) {
             case NANO -> 3;
             case MICRO -> 8;

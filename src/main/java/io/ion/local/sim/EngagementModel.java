@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 /**
  * How much engagement a post ends up with, and how fast it gets there.
  *
- * <p>Final engagements are followers × the tier's benchmark rate ({@link Tier}) × the platform multiplier
+ * <p>Final engagements are followers × the tier's benchmark rate ({@link TierProfile}) × the platform multiplier
  * ({@link Platform}) × log-normal noise (σ 0.35: some posts flop, a few overperform). Counters follow a saturating
  * curve {@code 1 − e^(−age/τ)}: most engagement lands in the first half hour (95 % after 3τ = 27 minutes) and the
  * increments decay after that, as platform feeds stop showing the post.
@@ -56,7 +56,7 @@ final class EngagementModel {
     }
 
     /** Share of followers who see a post: small audiences are closer to their creator. */
-    private static double reachRatio(Tier tier) {
+    private static double reachRatio(TierProfile tier) {
         return switch (tier) {
             case NANO -> 0.40;
             case MICRO -> 0.30;

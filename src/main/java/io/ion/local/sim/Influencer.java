@@ -7,7 +7,7 @@ package io.ion.local.sim;
  */
 public record Influencer(String id, String handle, Platform platform, long followers, String campaignId) {
 
-    public Tier tier() {
-        return Tier.of(followers);
+    public TierProfile tier() {
+        return TierProfile.of(followers);
     }
 }

@@ -3,7 +3,7 @@ package io.ion.local.sim;
 /**
  * The four platforms ION reads, with how a post's engagement is shaped there.
  *
- * <p>The multipliers are assumptions on top of the Instagram tier benchmarks in {@link Tier}: TikTok engagement
+ * <p>The multipliers are assumptions on top of the Instagram tier benchmarks in {@link TierProfile}: TikTok engagement
  * runs well above Instagram (benchmark write-ups put it at roughly double; we take 1.6× to stay conservative),
  * YouTube below it, and X far below. The action mix says how engagements split into likes, comments, shares and
  * saves (X "saves" are bookmarks).

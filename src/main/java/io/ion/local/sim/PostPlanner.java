@@ -47,7 +47,7 @@ final class PostPlanner {
                 slots.add(new Slot(member, campaign, MatchSignal.HASHTAG_AND_MENTION, Duration.ZERO, true));
                 continue;
             }
-            if (i == 1 && member.tier() == Tier.MEGA) {
+            if (i == 1 && member.tier() == TierProfile.MEGA) {
                 slots.add(new Slot(member, campaign, MatchSignal.HASHTAG_AND_MENTION, SECOND_MEGA_DELAY, false));
                 continue;
             }
@@ -107,7 +107,7 @@ final class PostPlanner {
         for (int i = 0; i < slots.size(); i++) {
             Slot slot = slots.get(i);
             if (slot.campaign() == firstSponsored && !slot.kickoff()
-                    && slot.author().tier() == Tier.MICRO
+                    && slot.author().tier() == TierProfile.MICRO
                     && (slot.signal() == MatchSignal.HASHTAG_AND_MENTION || slot.signal() == MatchSignal.HASHTAG_ONLY)) {
                 candidates.add(i);
             }

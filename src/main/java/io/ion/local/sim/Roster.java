@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * The simulated accounts: a campaign roster that is mostly nano and micro, some macro and one or two mega
  * accounts, plus a few bystanders on no roster.
  *
- * <p>Tier mix (55 % nano, 35 % micro, 8 % macro, 2 mega at 100+ accounts) follows what brands actually book for a
+ * <p>TierProfile mix (55 % nano, 35 % micro, 8 % macro, 2 mega at 100+ accounts) follows what brands actually book for a
  * launch: many small creators for authenticity and reach into niches, a handful of large ones for awareness.
  */
 public final class Roster {
@@ -47,27 +47,27 @@ public final class Roster {
 
         // The celebrity who kicks off the launch: a few million followers, on Instagram.
         members.add(account(members.size(), usedHandles, Platform.INSTAGRAM,
-                RandomDraws.logUniform(random, 2_000_000, Tier.MEGA.maxFollowers()), campaigns.get(0).campaignId(),
+                RandomDraws.logUniform(random, 2_000_000, TierProfile.MEGA.maxFollowers()), campaigns.get(0).campaignId(),
                 random));
         if (megas == 2) {
             members.add(account(members.size(), usedHandles, Platform.TIKTOK,
-                    RandomDraws.logUniform(random, Tier.MEGA.minFollowers(), 3_000_000),
+                    RandomDraws.logUniform(random, TierProfile.MEGA.minFollowers(), 3_000_000),
                     campaigns.get(Math.min(1, campaigns.size() - 1)).campaignId(), random));
         }
-        addTier(members, usedHandles, Tier.MACRO, macros, campaigns, random);
-        addTier(members, usedHandles, Tier.MICRO, micros, campaigns, random);
-        addTier(members, usedHandles, Tier.NANO, nanos, campaigns, random);
+        addTier(members, usedHandles, TierProfile.MACRO, macros, campaigns, random);
+        addTier(members, usedHandles, TierProfile.MICRO, micros, campaigns, random);
+        addTier(members, usedHandles, TierProfile.NANO, nanos, campaigns, random);
 
         List<Influencer> bystanders = new ArrayList<>();
         for (int i = 0; i < bystanderCount; i++) {
-            Tier tier = RandomDraws.chance(random, 0.6) ? Tier.NANO : Tier.MICRO;
+            TierProfile tier = RandomDraws.chance(random, 0.6) ? TierProfile.NANO : TierProfile.MICRO;
             bystanders.add(account(size + i, usedHandles, randomPlatform(random),
                     RandomDraws.logUniform(random, tier.minFollowers(), tier.maxFollowers()), null, random));
         }
         return new Roster(members, bystanders);
     }
 
-    private static void addTier(List<Influencer> members, Set<String> usedHandles, Tier tier, int count,
+    private static void addTier(List<Influencer> members, Set<String> usedHandles, TierProfile tier, int count,
             List<CampaignPlaybook> campaigns, SplittableRandom random) {
         double[] shares = campaigns.stream().mapToDouble(CampaignPlaybook::rosterShare).toArray();
         for (int i = 0; i < count; i++) {

@@ -59,24 +59,24 @@ class LaunchScenarioTest {
     void rosterIsMostlyNanoAndMicroWithOneOrTwoMegas() {
         List<Influencer> members = scenario.roster().members();
         assertThat(members).hasSize(250);
-        Map<Tier, Long> byTier = new HashMap<>();
+        Map<TierProfile, Long> byTier = new HashMap<>();
         for (Influencer member : members) {
             byTier.merge(member.tier(), 1L, Long::sum);
             assertThat(member.followers()).isBetween(member.tier().minFollowers(), member.tier().maxFollowers());
         }
-        long small = byTier.getOrDefault(Tier.NANO, 0L) + byTier.getOrDefault(Tier.MICRO, 0L);
+        long small = byTier.getOrDefault(TierProfile.NANO, 0L) + byTier.getOrDefault(TierProfile.MICRO, 0L);
         assertThat(small).isGreaterThanOrEqualTo(200);
-        assertThat(byTier.get(Tier.NANO)).isGreaterThan(byTier.get(Tier.MICRO));
-        assertThat(byTier.get(Tier.MACRO)).isBetween(5L, 40L);
-        assertThat(byTier.get(Tier.MEGA)).isBetween(1L, 2L);
-        assertThat(members.get(0).tier()).isEqualTo(Tier.MEGA);
+        assertThat(byTier.get(TierProfile.NANO)).isGreaterThan(byTier.get(TierProfile.MICRO));
+        assertThat(byTier.get(TierProfile.MACRO)).isBetween(5L, 40L);
+        assertThat(byTier.get(TierProfile.MEGA)).isBetween(1L, 2L);
+        assertThat(members.get(0).tier()).isEqualTo(TierProfile.MEGA);
     }
 
     @Test
     void theKickoffIsTheMegaPostAtMinuteZero() throws Exception {
         JsonNode kickoff = posts().get(expected.kickoffPostId());
         assertThat(Instant.parse(kickoff.get("created_at").asText())).isEqualTo(BASE);
-        assertThat(Tier.of(kickoff.get("followers").asLong())).isEqualTo(Tier.MEGA);
+        assertThat(TierProfile.of(kickoff.get("followers").asLong())).isEqualTo(TierProfile.MEGA);
         assertThat(kickoff.get("text").asText()).contains("#LyftUp");
     }
 
@@ -88,7 +88,7 @@ class LaunchScenarioTest {
             JsonNode snapshot = JSON.readTree(event.value());
             lastSnapshot.put(snapshot.get("post_id").asText(), snapshot);
         }
-        Map<Tier, List<Double>> rates = new HashMap<>();
+        Map<TierProfile, List<Double>> rates = new HashMap<>();
         for (JsonNode post : posts.values()) {
             // Only posts old enough for their curve to have saturated compare fairly.
             if (Instant.parse(post.get("created_at").asText()).isAfter(BASE.plus(Duration.ofMinutes(25)))) {
@@ -98,14 +98,14 @@ class LaunchScenarioTest {
             long engagements = snapshot.get("likes").asLong() + snapshot.get("comments").asLong()
                     + snapshot.get("shares").asLong() + snapshot.get("saves").asLong();
             long followers = post.get("followers").asLong();
-            rates.computeIfAbsent(Tier.of(followers), tier -> new ArrayList<>()).add((double) engagements / followers);
+            rates.computeIfAbsent(TierProfile.of(followers), tier -> new ArrayList<>()).add((double) engagements / followers);
         }
-        double nano = mean(rates.get(Tier.NANO));
-        double mega = mean(rates.get(Tier.MEGA));
+        double nano = mean(rates.get(TierProfile.NANO));
+        double mega = mean(rates.get(TierProfile.MEGA));
         assertThat(nano).isBetween(0.03, 0.15);
         assertThat(mega).isBetween(0.003, 0.03);
         assertThat(nano).isGreaterThan(3 * mega);
-        assertThat(mean(rates.get(Tier.MICRO))).isBetween(mega, nano);
+        assertThat(mean(rates.get(TierProfile.MICRO))).isBetween(mega, nano);
     }
 
     @Test

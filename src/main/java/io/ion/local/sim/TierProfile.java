@@ -1,8 +1,10 @@
 package io.ion.local.sim;
 
+import io.ion.config.Tier;
+
 /**
- * Influencer tiers by follower count (ION's cut-offs: nano &lt; 5k, micro 5k–100k, macro 100k–500k, mega ≥ 500k)
- * with the follower range the roster draws from and the Instagram engagement rate a post typically gets.
+ * How the simulation draws each of ION's tiers ({@link Tier#DEFAULT}: nano &lt; 5k, micro 5k–100k, macro 100k–500k,
+ * mega ≥ 500k): the follower range the roster draws from and the Instagram engagement rate a post typically gets.
  *
  * <p>Engagement rates are (likes + comments + shares + saves) / followers per post, mid-points of published
  * Instagram benchmarks. Public tier tables (e.g. growhtos.com "What's a good engagement rate in 2026", June 2026:
@@ -11,20 +13,20 @@ package io.ion.local.sim;
  * better than a mega one. We use nano 6 %, micro 3 %, macro 1.75 %, mega 1 %. Other platforms are scaled by
  * {@link Platform#engagementMultiplier()}.
  */
-public enum Tier {
+public enum TierProfile {
     // Nano starts at 1k: below that few brands would call an account an influencer.
-    NANO("nano", 1_000, 5_000, 0.060),
-    MICRO("micro", 5_000, 100_000, 0.030),
-    MACRO("macro", 100_000, 500_000, 0.0175),
+    NANO(Tier.NANO, 1_000, Tier.DEFAULT.microFrom(), 0.060),
+    MICRO(Tier.MICRO, Tier.DEFAULT.microFrom(), Tier.DEFAULT.macroFrom(), 0.030),
+    MACRO(Tier.MACRO, Tier.DEFAULT.macroFrom(), Tier.DEFAULT.megaFrom(), 0.0175),
     // Mega is open-ended; 20M caps the celebrity kickoff at a plausible size.
-    MEGA("mega", 500_000, 20_000_000, 0.010);
+    MEGA(Tier.MEGA, Tier.DEFAULT.megaFrom(), 20_000_000, 0.010);
 
     private final String label;
     private final long minFollowers;
     private final long maxFollowers;
     private final double instagramEngagementRate;
 
-    Tier(String label, long minFollowers, long maxFollowers, double instagramEngagementRate) {
+    TierProfile(String label, long minFollowers, long maxFollowers, double instagramEngagementRate) {
         this.label = label;
         this.minFollowers = minFollowers;
         this.maxFollowers = maxFollowers;
@@ -48,17 +50,8 @@ public enum Tier {
         return instagramEngagementRate;
     }
 
-    /** The tier of a follower count, using ION's cut-offs. */
-    public static Tier of(long followers) {
-        if (followers < 5_000) {
-            return NANO;
-        }
-        if (followers < 100_000) {
-            return MICRO;
-        }
-        if (followers < 500_000) {
-            return MACRO;
-        }
-        return MEGA;
+    /** The tier of a follower count, by ION's default boundaries. */
+    public static TierProfile of(long followers) {
+        return valueOf(Tier.DEFAULT.of(followers).toUpperCase(java.util.Locale.ROOT));
     }
 }

@@ -46,9 +46,25 @@ public final class AlertJson {
         return node;
     }
 
-    /** The {@code ion-alerts} document: one per alert, upserted by alert id. */
+    /** The {@code ion-alerts} document: one per alert, upserted by alert id, versioned by {@link #version}. */
     public static EsDocument document(Alert alert, String index) {
-        return Documents.document(index, alert.alertId(), toNode(alert), null);
+        return Documents.document(index, alert.alertId(), toNode(alert), null, version(alert), null, null);
+    }
+
+    /**
+     * Grows with each event of one alert: its {@code updated_at} (event time), then the status in lifecycle
+     * order (firing &lt; updated &lt; resolved), so a resolved alert never goes back to firing, even when both
+     * events carry the same time.
+     */
+    static long version(Alert alert) {
+        return alert.updatedAt().toEpochMilli() * STATUS_ORDER.size() + statusOrder(alert.status());
+    }
+
+    private static final java.util.List<String> STATUS_ORDER = java.util.List.of(Alert.FIRING, Alert.UPDATED, Alert.RESOLVED);
+
+    private static int statusOrder(String status) {
+        int order = STATUS_ORDER.indexOf(status);
+        return order < 0 ? 0 : order;
     }
 
     public static String toJson(Alert alert) {

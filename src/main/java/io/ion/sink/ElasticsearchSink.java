@@ -1,9 +1,11 @@
 package io.ion.sink;
 
 import io.ion.config.IonConfig;
+import io.ion.ingest.SourcePosition;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
@@ -65,13 +67,27 @@ public class ElasticsearchSink extends AsyncSinkBase<EsDocument, EsDocument> {
     long maxTimeInBufferMs() { return getMaxTimeInBufferMS(); }
     long maxRecordSizeInBytes() { return getMaxRecordSizeInBytes(); }
 
-    /** Buffered documents in checkpoints: index, id, source and origin. */
+    /**
+     * Buffered documents in checkpoints: index, id, source and origin; since version 2 also the document version
+     * and content hash (a version-1 state restores them as unversioned, hashed over the whole source).
+     */
     static final class StateSerializer extends AsyncSinkWriterStateSerializer<EsDocument> {
+
+        private static final int VERSION = 2;
+        /** The version of the state being read: the base class does not pass it to the per-entry method. */
+        private int reading = VERSION;
+
+        @Override
+        public BufferedRequestState<EsDocument> deserialize(int version, byte[] serialized) throws IOException {
+            reading = version;
+            return super.deserialize(version, serialized);
+        }
+
         @Override
         protected void serializeRequestToStream(EsDocument document, DataOutputStream out) throws IOException {
             out.writeUTF(document.index());
             out.writeUTF(document.id());
-            byte[] json = document.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] json = document.json().getBytes(StandardCharsets.UTF_8);
             out.writeInt(json.length);
             out.write(json);
             boolean hasOrigin = document.origin() != null;
@@ -81,23 +97,31 @@ public class ElasticsearchSink extends AsyncSinkBase<EsDocument, EsDocument> {
                 out.writeInt(document.origin().partition());
                 out.writeLong(document.origin().offset());
             }
+            out.writeBoolean(document.version() != null);
+            if (document.version() != null) {
+                out.writeLong(document.version());
+            }
+            out.writeLong(document.contentHash());
         }
 
         @Override
         protected EsDocument deserializeRequestFromStream(long requestSize, DataInputStream in) throws IOException {
             String index = in.readUTF();
             String id = in.readUTF();
-            byte[] json = new byte[in.readInt()];
-            in.readFully(json);
-            io.ion.ingest.SourcePosition origin = in.readBoolean()
-                    ? new io.ion.ingest.SourcePosition(in.readUTF(), in.readInt(), in.readLong())
-                    : null;
-            return new EsDocument(index, id, new String(json, java.nio.charset.StandardCharsets.UTF_8), origin);
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            String json = new String(bytes, StandardCharsets.UTF_8);
+            SourcePosition origin = in.readBoolean() ? new SourcePosition(in.readUTF(), in.readInt(), in.readLong()) : null;
+            if (reading < 2) {
+                return new EsDocument(index, id, json, origin);
+            }
+            Long version = in.readBoolean() ? in.readLong() : null;
+            return new EsDocument(index, id, json, origin, version, in.readLong());
         }
 
         @Override
         public int getVersion() {
-            return 1;
+            return VERSION;
         }
     }
 }

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ion.ingest.Json;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** The JSON shape of an alert: the {@code ion-alerts} document, the {@code ion.alerts} record, the webhook body. */
 public final class AlertJson {
+
+    /** An alert's statuses in lifecycle order: a later one wins over an earlier one at the same time. */
+    private static final List<String> STATUS_ORDER = List.of(Alert.FIRING, Alert.UPDATED, Alert.RESOLVED);
 
     private AlertJson() {}
 
@@ -59,8 +63,6 @@ public final class AlertJson {
     static long version(Alert alert) {
         return alert.updatedAt().toEpochMilli() * STATUS_ORDER.size() + statusOrder(alert.status());
     }
-
-    private static final java.util.List<String> STATUS_ORDER = java.util.List.of(Alert.FIRING, Alert.UPDATED, Alert.RESOLVED);
 
     private static int statusOrder(String status) {
         int order = STATUS_ORDER.indexOf(status);

@@ -83,6 +83,9 @@ public final class Documents {
             throw new UncheckedIOException(e);
         }
         long hash = EsDocument.contentHash(content);
+        if (version != null && version < 0) {
+            version = 0L; // Elasticsearch refuses negative external versions; only times before 1970 give them
+        }
         if (stampField == null || stamp == null) {
             return new EsDocument(index, id, content, origin, version, hash);
         }

@@ -19,8 +19,20 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 /**
  * ION's Elasticsearch sink (Sink V2 on {@link AsyncSinkBase}). Bulk requests are bounded by count, bytes and
  * time; everything buffered or in flight is flushed before a checkpoint completes (at-least-once, and with
- * deterministic ids the effect is exactly-once). Whole-request failures and 429/5xx items are retried with
- * exponential backoff; items rejected for good go to the {@link RejectedDocumentHandler}, never retried forever.
+ * deterministic ids the effect is exactly-once).
+ *
+ * <ul>
+ *   <li>Ordered: a versioned document ({@link EsDocument#version()}) is indexed with {@code external_gte}, so a
+ *       late retry never overwrites a newer version; its 409 is counted ({@code ionEsVersionConflicts}) and
+ *       dropped, neither retried nor dead-lettered.
+ *   <li>Fewer writes: updates of one id within a request are coalesced ({@code ionEsCoalesced}), and documents
+ *       identical to the last one stored for their id are skipped ({@code ionEsSkippedUnchanged}); documents
+ *       sent are {@code ionEsWrites}.
+ *   <li>Retries: whole-request failures and items that the {@link RetryPolicy} calls retryable (connection,
+ *       timeouts, 429, 5xx) are retried with its backoff; a whole request refused for good fails the job.
+ *   <li>Rejected for good (mapping or parse errors, other 4xx): handed to the {@link RejectedDocumentHandler}
+ *       (production: the dead-letter topic), whose acknowledgement a checkpoint waits for.
+ * </ul>
  * (No Elasticsearch connector for Flink 2 is published, and the upstream ES8 sink retries every failure forever.)
  */
 public class ElasticsearchSink extends AsyncSinkBase<EsDocument, EsDocument> {

@@ -8,8 +8,10 @@ import io.ion.config.IonConfig;
 import io.ion.it.ElasticsearchTestClient;
 import io.ion.it.IonTestServices;
 import io.ion.local.EmbeddedElasticsearch;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ExceptionUtils;
@@ -80,6 +82,48 @@ class ElasticsearchSinkIT {
         assertThat(stored.path("_version").asLong()).isEqualTo(2);
         assertThat(stored.path("_source").path("status").asText()).isEqualTo("resolved");
         assertThat(REJECTED).as("a version conflict is not a dead letter").doesNotContain("doc-1");
+    }
+
+    /** Passes every element after the first a second late, so each goes in a bulk request of its own. */
+    static final class OneBulkEach extends RichMapFunction<EsDocument, EsDocument> {
+        private transient int seen;
+
+        @Override
+        public EsDocument map(EsDocument document) throws InterruptedException {
+            if (seen++ > 0) {
+                Thread.sleep(1_000);
+            }
+            return document;
+        }
+    }
+
+    @Test
+    void anUnchangedDocumentIsNotWrittenAgainAndUpdatesInOneRequestAreWrittenOnce() throws Exception {
+        String index = "ion-sinkit-fewer";
+        es.request("DELETE", "/" + index, null);
+        Instant t = Instant.parse("2026-11-25T20:00:00Z");
+        EsDocument first = Documents.document(index, "m-1", Documents.object().put("likes", 7), null, null, "updated_at", t);
+        EsDocument sameDataLater = Documents.document(index, "m-1", Documents.object().put("likes", 7), null, null,
+                "updated_at", t.plusSeconds(5));
+        try (BulkProxy proxy = new BulkProxy(server.url(), action -> false)) {
+            StreamExecutionEnvironment env = env();
+            env.fromData(first, sameDataLater).map(new OneBulkEach()).disableChaining()
+                    .sinkTo(new ElasticsearchSink(config(proxy.url()), (d, status, reason) -> REJECTED.add(d.id())));
+            env.execute("unchanged documents");
+            assertThat(proxy.outcomes).as("the second is skipped, not sent").containsExactly("m-1 v- 201");
+        }
+        assertThat(es.json("GET", "/" + index + "/_doc/m-1", null).path("_version").asLong()).isEqualTo(1);
+
+        EsDocument a1 = Documents.document(index, "m-2", Documents.object().put("likes", 1), null, null, null, null);
+        EsDocument a2 = Documents.document(index, "m-2", Documents.object().put("likes", 2), null, null, null, null);
+        try (BulkProxy proxy = new BulkProxy(server.url(), action -> false)) {
+            StreamExecutionEnvironment env = env();
+            env.fromData(a1, a2).sinkTo(new ElasticsearchSink(config(proxy.url()), (d, status, reason) -> REJECTED.add(d.id())));
+            env.execute("coalesced documents");
+            assertThat(proxy.outcomes).as("one write for both updates").containsExactly("m-2 v- 201");
+        }
+        JsonNode stored = es.json("GET", "/" + index + "/_doc/m-2", null);
+        assertThat(stored.path("_source").path("likes").asInt()).as("the last update wins").isEqualTo(2);
     }
 
     @Test

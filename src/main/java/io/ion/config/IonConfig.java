@@ -53,6 +53,17 @@ public class IonConfig implements Serializable {
         /** Where a new consumer group starts: earliest or latest. */
         @JsonProperty("starting_offsets")
         public String startingOffsets = "earliest";
+
+        /**
+         * What every Kafka client of ION (sources, sinks, the dead-letter producer) starts from: the pass-through
+         * {@code properties} and the bootstrap servers. A fresh copy: callers add their own settings to it.
+         */
+        public java.util.Properties clientProperties() {
+            java.util.Properties props = new java.util.Properties();
+            props.putAll(properties);
+            props.setProperty("bootstrap.servers", bootstrapServers);
+            return props;
+        }
     }
 
     public static class Topics implements Serializable {
@@ -94,6 +105,12 @@ public class IonConfig implements Serializable {
         public long retryInitialBackoffMs = 200;
         @JsonProperty("retry_max_backoff_ms")
         public long retryMaxBackoffMs = 30_000;
+        /**
+         * How many documents (index + id) each sink writer remembers the last stored content of, to skip
+         * re-sending unchanged ones (the most frequently updated are kept).
+         */
+        @JsonProperty("sent_cache_size")
+        public long sentCacheSize = 50_000;
 
         public String index(String suffix) {
             return indexPrefix + suffix;

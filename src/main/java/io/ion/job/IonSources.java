@@ -25,8 +25,7 @@ public record IonSources(
     }
 
     static KafkaSource<RawRecord> kafkaSource(IonConfig config, String topic) {
-        Properties props = new Properties();
-        props.putAll(config.kafka.properties);
+        Properties props = config.kafka.clientProperties();
         // Offsets live in Flink's checkpoints; committing them too lets operators watch consumer lag.
         props.put("commit.offsets.on.checkpoint", "true");
         OffsetResetStrategy reset = "latest".equalsIgnoreCase(config.kafka.startingOffsets)

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ion.ingest.Json;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** The JSON shape of an alert: the {@code ion-alerts} document, the {@code ion.alerts} record, the webhook body. */
 public final class AlertJson {
+
+    /** An alert's statuses in lifecycle order: a later one wins over an earlier one at the same time. */
+    private static final List<String> STATUS_ORDER = List.of(Alert.FIRING, Alert.UPDATED, Alert.RESOLVED);
 
     private AlertJson() {}
 
@@ -46,9 +50,23 @@ public final class AlertJson {
         return node;
     }
 
-    /** The {@code ion-alerts} document: one per alert, upserted by alert id. */
+    /** The {@code ion-alerts} document: one per alert, upserted by alert id, versioned by {@link #version}. */
     public static EsDocument document(Alert alert, String index) {
-        return Documents.document(index, alert.alertId(), toNode(alert), null);
+        return Documents.document(index, alert.alertId(), toNode(alert), null, version(alert), null, null);
+    }
+
+    /**
+     * Grows with each event of one alert: its {@code updated_at} (event time), then the status in lifecycle
+     * order (firing &lt; updated &lt; resolved), so a resolved alert never goes back to firing, even when both
+     * events carry the same time.
+     */
+    static long version(Alert alert) {
+        return alert.updatedAt().toEpochMilli() * STATUS_ORDER.size() + statusOrder(alert.status());
+    }
+
+    private static int statusOrder(String status) {
+        int order = STATUS_ORDER.indexOf(status);
+        return order < 0 ? 0 : order;
     }
 
     public static String toJson(Alert alert) {

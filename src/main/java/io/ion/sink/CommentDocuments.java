@@ -20,7 +20,6 @@ public final class CommentDocuments {
         doc.put("platform", comment.platform());
         doc.put("author", comment.author());
         Documents.putTime(doc, "created_at", comment.createdAt());
-        Documents.putTime(doc, "ingested_at", Instant.now());
         doc.put("text", comment.text());
         if (comment.lang() != null) doc.put("lang", comment.lang());
         Documents.putStrings(doc, "campaign_ids", attributed.campaignIds());
@@ -30,6 +29,6 @@ public final class CommentDocuments {
         Documents.putStrings(doc, "brand_safety_hits", attributed.brandSafetyHits());
         Documents.putSentiment(doc, scored.sentiment());
         Documents.putSource(doc, comment.source());
-        return Documents.document(index, comment.commentId(), doc, comment.source());
+        return Documents.document(index, comment.commentId(), doc, comment.source(), null, "ingested_at", Instant.now());
     }
 }

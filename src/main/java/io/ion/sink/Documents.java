@@ -64,10 +64,34 @@ public final class Documents {
     }
 
     public static EsDocument document(String index, String id, ObjectNode source, SourcePosition origin) {
+        return document(index, id, source, origin, null, null, null);
+    }
+
+    /**
+     * A document whose content hash leaves out a processing-time stamp: the stamp says when ION handled the data,
+     * so two documents with the same data and different stamps are unchanged (the writer may skip the second).
+     *
+     * @param version see {@link EsDocument#version()}; null for a plain index
+     * @param stampField the field of the processing-time stamp (appended last), or null for none
+     */
+    public static EsDocument document(String index, String id, ObjectNode source, SourcePosition origin,
+                                      Long version, String stampField, Instant stamp) {
+        String content;
         try {
-            return new EsDocument(index, id, Json.MAPPER.writeValueAsString(source), origin);
+            content = Json.MAPPER.writeValueAsString(source);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+        long hash = EsDocument.contentHash(content);
+        if (version != null && version < 0) {
+            version = 0L; // Elasticsearch refuses negative external versions; only times before 1970 give them
+        }
+        if (stampField == null || stamp == null) {
+            return new EsDocument(index, id, content, origin, version, hash);
+        }
+        // Spliced rather than serialized twice: the field is a constant name and an Instant needs no escaping.
+        String stamped = content.substring(0, content.length() - 1) + (source.isEmpty() ? "" : ",")
+                + '"' + stampField + "\":\"" + stamp + "\"}";
+        return new EsDocument(index, id, stamped, origin, version, hash);
     }
 }

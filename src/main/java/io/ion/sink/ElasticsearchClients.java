@@ -3,6 +3,8 @@ package io.ion.sink;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.transport.TransportUtils;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.ion.config.IonConfig;
@@ -16,6 +18,7 @@ import org.apache.http.Header;
 import org.apache.http.HttpHeaders;
 import org.apache.http.HttpHost;
 import org.apache.http.message.BasicHeader;
+import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 
@@ -48,6 +51,20 @@ public final class ElasticsearchClients {
 
     public static ElasticsearchAsyncClient asyncClient(RestClientTransport transport) {
         return new ElasticsearchAsyncClient(transport);
+    }
+
+    /** The HTTP status an Elasticsearch client failure carries, or {@link RetryPolicy#NO_STATUS}. */
+    public static int statusOf(Throwable failure) {
+        if (failure instanceof ElasticsearchException e) {
+            return e.status();
+        }
+        if (failure instanceof TransportException e && e.statusCode() > 0) {
+            return e.statusCode();
+        }
+        if (failure instanceof ResponseException e) {
+            return e.getResponse().getStatusLine().getStatusCode();
+        }
+        return RetryPolicy.NO_STATUS;
     }
 
     static Header authorization(IonConfig.Elasticsearch config) {

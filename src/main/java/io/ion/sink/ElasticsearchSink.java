@@ -1,9 +1,11 @@
 package io.ion.sink;
 
 import io.ion.config.IonConfig;
+import io.ion.ingest.SourcePosition;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
@@ -17,8 +19,20 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 /**
  * ION's Elasticsearch sink (Sink V2 on {@link AsyncSinkBase}). Bulk requests are bounded by count, bytes and
  * time; everything buffered or in flight is flushed before a checkpoint completes (at-least-once, and with
- * deterministic ids the effect is exactly-once). Whole-request failures and 429/5xx items are retried with
- * exponential backoff; items rejected for good go to the {@link RejectedDocumentHandler}, never retried forever.
+ * deterministic ids the effect is exactly-once).
+ *
+ * <ul>
+ *   <li>Ordered: a versioned document ({@link EsDocument#version()}) is indexed with {@code external_gte}, so a
+ *       late retry never overwrites a newer version; its 409 is counted ({@code ionEsVersionConflicts}) and
+ *       dropped, neither retried nor dead-lettered.
+ *   <li>Fewer writes: updates of one id within a request are coalesced ({@code ionEsCoalesced}), and documents
+ *       identical to the last one stored for their id are skipped ({@code ionEsSkippedUnchanged}); documents
+ *       sent are {@code ionEsWrites}.
+ *   <li>Retries: whole-request failures and items that the {@link RetryPolicy} calls retryable (connection,
+ *       timeouts, 429, 5xx) are retried with its backoff; a whole request refused for good fails the job.
+ *   <li>Rejected for good (mapping or parse errors, other 4xx): handed to the {@link RejectedDocumentHandler}
+ *       (production: the dead-letter topic), whose acknowledgement a checkpoint waits for.
+ * </ul>
  * (No Elasticsearch connector for Flink 2 is published, and the upstream ES8 sink retries every failure forever.)
  */
 public class ElasticsearchSink extends AsyncSinkBase<EsDocument, EsDocument> {
@@ -65,13 +79,27 @@ public class ElasticsearchSink extends AsyncSinkBase<EsDocument, EsDocument> {
     long maxTimeInBufferMs() { return getMaxTimeInBufferMS(); }
     long maxRecordSizeInBytes() { return getMaxRecordSizeInBytes(); }
 
-    /** Buffered documents in checkpoints: index, id, source and origin. */
+    /**
+     * Buffered documents in checkpoints: index, id, source and origin; since version 2 also the document version
+     * and content hash (a version-1 state restores them as unversioned, hashed over the whole source).
+     */
     static final class StateSerializer extends AsyncSinkWriterStateSerializer<EsDocument> {
+
+        private static final int VERSION = 2;
+        /** The version of the state being read: the base class does not pass it to the per-entry method. */
+        private int reading = VERSION;
+
+        @Override
+        public BufferedRequestState<EsDocument> deserialize(int version, byte[] serialized) throws IOException {
+            reading = version;
+            return super.deserialize(version, serialized);
+        }
+
         @Override
         protected void serializeRequestToStream(EsDocument document, DataOutputStream out) throws IOException {
             out.writeUTF(document.index());
             out.writeUTF(document.id());
-            byte[] json = document.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] json = document.json().getBytes(StandardCharsets.UTF_8);
             out.writeInt(json.length);
             out.write(json);
             boolean hasOrigin = document.origin() != null;
@@ -81,23 +109,31 @@ public class ElasticsearchSink extends AsyncSinkBase<EsDocument, EsDocument> {
                 out.writeInt(document.origin().partition());
                 out.writeLong(document.origin().offset());
             }
+            out.writeBoolean(document.version() != null);
+            if (document.version() != null) {
+                out.writeLong(document.version());
+            }
+            out.writeLong(document.contentHash());
         }
 
         @Override
         protected EsDocument deserializeRequestFromStream(long requestSize, DataInputStream in) throws IOException {
             String index = in.readUTF();
             String id = in.readUTF();
-            byte[] json = new byte[in.readInt()];
-            in.readFully(json);
-            io.ion.ingest.SourcePosition origin = in.readBoolean()
-                    ? new io.ion.ingest.SourcePosition(in.readUTF(), in.readInt(), in.readLong())
-                    : null;
-            return new EsDocument(index, id, new String(json, java.nio.charset.StandardCharsets.UTF_8), origin);
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            String json = new String(bytes, StandardCharsets.UTF_8);
+            SourcePosition origin = in.readBoolean() ? new SourcePosition(in.readUTF(), in.readInt(), in.readLong()) : null;
+            if (reading < 2) {
+                return new EsDocument(index, id, json, origin);
+            }
+            Long version = in.readBoolean() ? in.readLong() : null;
+            return new EsDocument(index, id, json, origin, version, in.readLong());
         }
 
         @Override
         public int getVersion() {
-            return 1;
+            return VERSION;
         }
     }
 }

@@ -5,7 +5,6 @@ import io.ion.config.IonConfig;
 import io.ion.ingest.DeadLetter;
 import io.ion.ingest.DeadLetters;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -34,11 +33,9 @@ public final class KafkaSinks {
     }
 
     private static <T> Sink<T> atLeastOnce(IonConfig config, KafkaRecordSerializationSchema<T> schema) {
-        Properties props = new Properties();
-        props.putAll(config.kafka.properties);
         return KafkaSink.<T>builder()
+                .setKafkaProducerConfig(config.kafka.clientProperties())
                 .setBootstrapServers(config.kafka.bootstrapServers)
-                .setKafkaProducerConfig(props)
                 .setRecordSerializer(schema)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();

@@ -4,8 +4,6 @@ import io.ion.engagement.Dimension;
 import io.ion.engagement.WindowMetrics;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ion.sink.Documents;
-import io.ion.sink.EsDocument;
 import java.time.Instant;
 import java.util.Map;
 
@@ -28,7 +26,6 @@ public final class MetricsDocuments {
         doc.put("window", m.window());
         Documents.putTime(doc, "window_start", m.windowStart());
         Documents.putTime(doc, "window_end", m.windowEnd());
-        Documents.putTime(doc, "updated_at", Instant.now());
         doc.put("posts", m.posts());
         doc.put("comments", m.comments());
         doc.put("likes", m.likes());
@@ -59,7 +56,9 @@ public final class MetricsDocuments {
             doc.put("er_post_p75", m.benchmark().p75());
         }
         String index = Dimension.INFLUENCER.equals(d.name()) ? influencerIndex : campaignIndex;
-        return Documents.document(index, m.documentId(), doc, null);
+        // No version: WindowMetrics carries nothing that grows with every update of a window (a late event
+        // can change the counts without moving any time), so these documents stay last-write-wins.
+        return Documents.document(index, m.documentId(), doc, null, null, "updated_at", Instant.now());
     }
 
     private static void putNullable(ObjectNode doc, String field, Double value) {

@@ -23,7 +23,6 @@ public final class PostDocuments {
         doc.put("followers", post.followers());
         doc.put("tier", attributed.tier());
         Documents.putTime(doc, "created_at", post.createdAt());
-        Documents.putTime(doc, "ingested_at", Instant.now());
         doc.put("text", post.text());
         if (post.lang() != null) doc.put("lang", post.lang());
         if (post.url() != null) doc.put("url", post.url());
@@ -39,6 +38,6 @@ public final class PostDocuments {
         Documents.putStrings(doc, "brand_safety_hits", attributed.brandSafetyHits());
         Documents.putSentiment(doc, scored.sentiment());
         Documents.putSource(doc, post.source());
-        return Documents.document(index, post.postId(), doc, post.source());
+        return Documents.document(index, post.postId(), doc, post.source(), null, "ingested_at", Instant.now());
     }
 }

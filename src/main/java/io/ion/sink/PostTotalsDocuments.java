@@ -40,6 +40,9 @@ public final class PostTotalsDocuments {
         doc.put("impressions", totals.impressions());
         doc.put("reach", totals.reach());
         doc.put("engagements", totals.engagements());
-        return Documents.document(index, update.snapshot().postId(), doc, update.snapshot().source());
+        // Version = the totals' observation time: the post join applies only snapshots newer than the totals it
+        // holds, so it grows with every change; equal versions (the same totals re-sent once the post arrived) win.
+        return Documents.document(index, update.snapshot().postId(), doc, update.snapshot().source(),
+                totals.observedAt().toEpochMilli(), null, null);
     }
 }

@@ -12,7 +12,10 @@ public interface RejectedDocumentHandler extends Serializable, AutoCloseable {
 
     void rejected(EsDocument document, int status, String reason);
 
-    /** Called before a checkpoint completes: everything handed over so far must be durable. */
+    /**
+     * Called before a checkpoint completes: everything handed over so far must be durable when it returns.
+     * Throws (unchecked) when some of it could not be made durable, which fails the checkpoint.
+     */
     default void flush() {}
 
     @Override

@@ -2,75 +2,50 @@ package io.ion.sink.webhook;
 
 import io.ion.alert.Alert;
 import io.ion.config.WebhookSettings;
-import java.io.IOException;
+import io.ion.sink.RetryPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers alerts to webhooks in the background, best effort, without ever holding up the caller.
+ * Delivers alerts to webhooks in the background, best effort, without ever holding up the caller: the bounded
+ * queue and its workers. One attempt is the {@link WebhookSender}'s, dedupe is the {@link DeliveryDedupe}'s.
  *
  * <p>{@link #submit} resolves the alert's targets ({@link WebhookSettings#targets}) and returns at once. Each
  * (alert event, URL) pair is one delivery. At most {@link WebhookSettings#queueCapacity} deliveries are pending
  * at a time (queued, in flight or waiting to retry); beyond that new ones are dropped. A small pool of
  * {@link WebhookSettings#threads} threads sends them, signed as described in {@link WebhookSignature}.
  *
- * <p>Connection errors, timeouts, 429 and 5xx are retried up to {@link WebhookSettings#maxAttempts} attempts in
- * all, after a full-jitter exponential backoff (a random delay between 0 and
- * {@code min(maxBackoff, initialBackoff * 2^(failures-1))}, or the 429/503 {@code Retry-After} when longer,
- * capped at the max backoff); waiting deliveries hold no thread. Any other status (3xx, other 4xx) fails at
- * once: redirects are not followed. Requests use HTTP/1.1 with the configured connect and request timeouts.
+ * <p>What the {@link RetryPolicy} calls retryable (connection errors, timeouts, 429, 5xx) is retried up to
+ * {@link WebhookSettings#maxAttempts} attempts in all, after its full-jitter backoff, or the 429/503
+ * {@code Retry-After} when longer, capped at the max backoff; waiting deliveries hold no thread. Any other status
+ * (3xx, other 4xx) fails at once.
  *
- * <p>Each event is delivered once per URL: an (event id, URL) pair that is in flight or was delivered recently
- * (the last {@link WebhookSettings#dedupeCacheSize} pairs) is skipped. Pairs that failed for good are forgotten,
- * so a later submission of the same event tries again. Across restarts the receiver dedupes on
- * {@code X-ION-Event-Id}.
- *
- * <p>Outcomes are counted ({@link #delivered()}, {@link #retried()}, {@link #failed()}, {@link #dropped()},
- * {@link #duplicates()}); each failed or dropped delivery is logged on one line with the URL stripped of user
- * info, query and fragment and with token-like path segments masked ({@link #safeUrl}). Secrets are never logged.
+ * <p>Each event is delivered once per URL (the last {@link WebhookSettings#dedupeCacheSize} pairs); across
+ * restarts the receiver dedupes on {@code X-ION-Event-Id}. Outcomes are counted ({@link #delivered()},
+ * {@link #retried()}, {@link #failed()}, {@link #dropped()}, {@link #duplicates()}); each failed or dropped
+ * delivery is logged on one line with the URL made safe ({@link WebhookSettings#safeUrl}). Secrets are never logged.
  */
 public class WebhookDispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
-    private static final AtomicInteger DISPATCHERS = new AtomicInteger();
 
     private enum Outcome { DELIVERED, FAILED, ABANDONED }
 
     private final WebhookSettings settings;
     private final String defaultSecret;
-    private final HttpClient client;
-    private final ThreadPoolExecutor workers;
-    private final ScheduledThreadPoolExecutor retryScheduler;
+    private final RetryPolicy retryPolicy;
+    private final WebhookSender sender;
+    private final DeliveryDedupe dedupe;
+    private final WebhookWorkers workers;
 
-    /** (event id, URL) -> delivered (true) or in flight (false); insertion order, oldest evicted. Guarded by itself. */
-    private final Map<String, Boolean> recent;
-    private final Set<Delivery> active = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger pending = new AtomicInteger();
-    private final Object idleMonitor = new Object();
+    private final PendingDeliveries pending;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private final AtomicLong delivered = new AtomicLong();
@@ -82,24 +57,11 @@ public class WebhookDispatcher implements AutoCloseable {
     public WebhookDispatcher(WebhookSettings settings) {
         this.settings = settings.validate();
         this.defaultSecret = settings.resolveDefaultSecret();
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofMillis(settings.connectTimeoutMs))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-        int id = DISPATCHERS.incrementAndGet();
-        this.workers = new ThreadPoolExecutor(settings.threads, settings.threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads("ion-webhook-" + id + "-"));
-        this.workers.allowCoreThreadTimeOut(true);
-        this.retryScheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("ion-webhook-retry-" + id + "-"));
-        this.retryScheduler.setRemoveOnCancelPolicy(true);
-        int cacheSize = settings.dedupeCacheSize;
-        this.recent = new LinkedHashMap<>(Math.min(cacheSize, 1024) * 2, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > cacheSize;
-            }
-        };
+        this.retryPolicy = new RetryPolicy(settings.initialBackoffMs, settings.maxBackoffMs);
+        this.sender = new WebhookSender(settings);
+        this.dedupe = new DeliveryDedupe(settings.dedupeCacheSize);
+        this.pending = new PendingDeliveries(settings.queueCapacity);
+        this.workers = new WebhookWorkers(settings.threads);
         if (defaultSecret == null) {
             LOG.warn("No default webhook secret (default_secret / {} unset): URLs without their own secret get unsigned requests",
                     WebhookSettings.DEFAULT_SECRET_ENV);
@@ -140,29 +102,22 @@ public class WebhookDispatcher implements AutoCloseable {
             LOG.warn("Webhook delivery failed: not an http(s) URL; event {} to {}", eventId, url);
             return;
         }
-        String key = eventId + ' ' + target.url();
-        synchronized (recent) {
-            if (recent.putIfAbsent(key, Boolean.FALSE) != null) {
-                duplicates.incrementAndGet();
-                LOG.debug("Webhook event {} to {} already delivered or in flight", eventId, url);
-                return;
-            }
-        }
-        if (pending.incrementAndGet() > settings.queueCapacity) {
-            synchronized (recent) {
-                recent.remove(key, Boolean.FALSE);
-            }
-            dropped.incrementAndGet();
-            LOG.warn("Webhook delivery dropped: queue full ({} pending); event {} to {}", settings.queueCapacity, eventId, url);
-            markDone();
+        WebhookDelivery delivery = new WebhookDelivery(alert, eventId, target, uri);
+        if (!dedupe.claim(delivery.key)) {
+            duplicates.incrementAndGet();
+            LOG.debug("Webhook event {} to {} already delivered or in flight", eventId, url);
             return;
         }
-        Delivery delivery = new Delivery(alert, eventId, target, uri, key);
-        active.add(delivery);
+        if (!pending.add(delivery)) {
+            dedupe.forget(delivery.key);
+            dropped.incrementAndGet();
+            LOG.warn("Webhook delivery dropped: queue full ({} pending); event {} to {}", settings.queueCapacity, eventId, url);
+            return;
+        }
         execute(delivery);
     }
 
-    private void execute(Delivery delivery) {
+    private void execute(WebhookDelivery delivery) {
         try {
             workers.execute(() -> attempt(delivery));
         } catch (RejectedExecutionException e) {
@@ -170,153 +125,65 @@ public class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    private void attempt(Delivery delivery) {
+    private void attempt(WebhookDelivery delivery) {
         if (delivery.done.get()) {
             return;
         }
         delivery.attempts++;
-        String problem;
-        long retryAfterMs = -1;
-        try {
-            byte[] body = delivery.body();
-            long timestamp = Instant.now().getEpochSecond();
-            HttpRequest.Builder request = HttpRequest.newBuilder(delivery.uri)
-                    .timeout(Duration.ofMillis(settings.requestTimeoutMs))
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "ION-webhooks/1")
-                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.ALERT_ID_HEADER, delivery.alert.alertId())
-                    .header(WebhookSignature.EVENT_ID_HEADER, delivery.eventId)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            String secret = delivery.target.secret();
-            if (secret != null && !secret.isEmpty()) {
-                request.header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, body));
-            }
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                finish(delivery, Outcome.DELIVERED, null);
-                return;
-            }
-            if (!isRetryable(status)) {
-                finish(delivery, Outcome.FAILED, "HTTP " + status + " (not retried) after " + delivery.attempts + " attempt(s)");
-                return;
-            }
-            problem = "HTTP " + status;
-            retryAfterMs = retryAfterMs(response);
-        } catch (IOException e) { // refused, reset, closed, timed out (HttpTimeoutException is an IOException)
-            problem = describe(e, delivery);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        WebhookSender.Result result = sender.attempt(delivery);
+        if (result instanceof WebhookSender.Result.Retryable retryable) {
+            retryOrFail(delivery, retryable.problem(), retryable.retryAfterMs());
+        } else if (result instanceof WebhookSender.Result.Failed failure) {
+            finish(delivery, Outcome.FAILED, failure.reason());
+        } else if (result instanceof WebhookSender.Result.Interrupted) {
             finish(delivery, Outcome.ABANDONED, "interrupted");
-            return;
-        } catch (RuntimeException e) { // a body that cannot be rendered, a header value HTTP cannot carry
-            finish(delivery, Outcome.FAILED, describe(e, delivery));
-            return;
+        } else {
+            finish(delivery, Outcome.DELIVERED, null);
         }
-        retryOrFail(delivery, problem, retryAfterMs);
     }
 
-    /** 429 (slow down) and 5xx may succeed later; any other status will fail the same way again. */
-    static boolean isRetryable(int status) {
-        return status == 429 || status >= 500;
-    }
-
-    private void retryOrFail(Delivery delivery, String problem, long retryAfterMs) {
+    private void retryOrFail(WebhookDelivery delivery, String problem, long retryAfterMs) {
         if (delivery.attempts >= settings.maxAttempts) {
             finish(delivery, Outcome.FAILED, problem + " after " + delivery.attempts + " attempt(s)");
             return;
         }
-        long delay = backoffMillis(delivery.attempts, settings.initialBackoffMs, settings.maxBackoffMs, ThreadLocalRandom.current());
-        if (retryAfterMs > delay) {
-            delay = Math.min(retryAfterMs, settings.maxBackoffMs);
-        }
+        long delay = retryPolicy.delayMs(delivery.attempts, retryAfterMs);
         retried.incrementAndGet();
         LOG.debug("Webhook event {} to {}: {} on attempt {}, retrying in {} ms",
-                delivery.eventId, WebhookSettings.safeUrl(delivery.target.url()), problem, delivery.attempts, delay);
+                delivery.eventId, delivery.safeUrl(), problem, delivery.attempts, delay);
         try {
-            retryScheduler.schedule(() -> execute(delivery), delay, TimeUnit.MILLISECONDS);
+            workers.schedule(() -> execute(delivery), delay);
         } catch (RejectedExecutionException e) {
             finish(delivery, Outcome.ABANDONED, "dispatcher closed");
         }
     }
 
-    /**
-     * Full jitter: uniformly random in {@code [0, min(max, initial * 2^(failures-1))]}.
-     *
-     * @param failures failed attempts so far, at least 1
-     */
-    static long backoffMillis(int failures, long initialMs, long maxMs, RandomGenerator random) {
-        long ceiling = Math.min(maxMs, initialMs << Math.min(Math.max(failures - 1, 0), 30));
-        return ceiling <= 0 ? 0 : random.nextLong(ceiling + 1);
-    }
-
-    /** {@code Retry-After} in seconds, as milliseconds; -1 when absent or an HTTP date. */
-    private static long retryAfterMs(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
-            try {
-                long seconds = Long.parseLong(value.trim());
-                return seconds < 0 ? -1L : TimeUnit.SECONDS.toMillis(Math.min(seconds, 3600));
-            } catch (NumberFormatException e) {
-                return -1L;
-            }
-        }).orElse(-1L);
-    }
-
-    private void finish(Delivery delivery, Outcome outcome, String reason) {
+    private void finish(WebhookDelivery delivery, Outcome outcome, String reason) {
         if (!delivery.done.compareAndSet(false, true)) {
             return;
         }
-        active.remove(delivery);
-        String url = WebhookSettings.safeUrl(delivery.target.url());
         switch (outcome) {
             case DELIVERED -> {
-                synchronized (recent) {
-                    recent.put(delivery.key, Boolean.TRUE);
-                }
+                dedupe.delivered(delivery.key);
                 delivered.incrementAndGet();
             }
             case FAILED -> {
-                forget(delivery);
+                dedupe.forget(delivery.key);
                 failed.incrementAndGet();
-                LOG.warn("Webhook delivery failed: {}; event {} to {}", reason, delivery.eventId, url);
+                LOG.warn("Webhook delivery failed: {}; event {} to {}", reason, delivery.eventId, delivery.safeUrl());
             }
             case ABANDONED -> {
-                forget(delivery);
+                dedupe.forget(delivery.key);
                 dropped.incrementAndGet();
-                LOG.debug("Webhook delivery abandoned: {}; event {} to {}", reason, delivery.eventId, url);
+                LOG.debug("Webhook delivery abandoned: {}; event {} to {}", reason, delivery.eventId, delivery.safeUrl());
             }
         }
-        markDone();
-    }
-
-    private void forget(Delivery delivery) {
-        synchronized (recent) {
-            recent.remove(delivery.key, Boolean.FALSE);
-        }
-    }
-
-    private void markDone() {
-        if (pending.decrementAndGet() == 0) {
-            synchronized (idleMonitor) {
-                idleMonitor.notifyAll();
-            }
-        }
+        pending.remove(delivery);
     }
 
     /** Waits until no delivery is pending; false when the timeout passed first. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (idleMonitor) {
-            while (pending.get() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(idleMonitor, left);
-            }
-        }
-        return true;
+        return pending.awaitIdle(timeout);
     }
 
     /**
@@ -331,23 +198,16 @@ public class WebhookDispatcher implements AutoCloseable {
         try {
             if (!awaitIdle(Duration.ofMillis(settings.closeTimeoutMs))) {
                 LOG.warn("Webhook dispatcher closing with {} deliveries unfinished after {} ms; they are dropped",
-                        pending.get(), settings.closeTimeoutMs);
+                        pending.count(), settings.closeTimeoutMs);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.warn("Webhook dispatcher interrupted while closing; {} deliveries unfinished are dropped", pending.get());
+            LOG.warn("Webhook dispatcher interrupted while closing; {} deliveries unfinished are dropped", pending.count());
         }
-        retryScheduler.shutdownNow();
         workers.shutdownNow();
-        try {
-            workers.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        for (Delivery delivery : List.copyOf(active)) {
+        for (WebhookDelivery delivery : pending.snapshot()) {
             finish(delivery, Outcome.ABANDONED, "dispatcher closed");
         }
-        // java.net.http.HttpClient has no close() before Java 21; its idle connections go with the client.
     }
 
     public boolean isClosed() {
@@ -355,34 +215,22 @@ public class WebhookDispatcher implements AutoCloseable {
     }
 
     /** Deliveries answered with 2xx. */
-    public long delivered() {
-        return delivered.get();
-    }
+    public long delivered() { return delivered.get(); }
 
     /** Retries scheduled (attempts after the first). */
-    public long retried() {
-        return retried.get();
-    }
+    public long retried() { return retried.get(); }
 
     /** Deliveries given up: attempts exhausted, a status that is not retried, or an unusable URL or alert. */
-    public long failed() {
-        return failed.get();
-    }
+    public long failed() { return failed.get(); }
 
     /** Deliveries not attempted or not finished: queue full, or dispatcher closed. */
-    public long dropped() {
-        return dropped.get();
-    }
+    public long dropped() { return dropped.get(); }
 
     /** Submissions skipped because the same event was already delivered to (or in flight for) the URL. */
-    public long duplicates() {
-        return duplicates.get();
-    }
+    public long duplicates() { return duplicates.get(); }
 
     /** Deliveries queued, in flight or waiting to retry. */
-    public int pending() {
-        return Math.max(0, pending.get());
-    }
+    public int pending() { return pending.count(); }
 
     private static URI parseHttpUri(String url) {
         try {
@@ -391,52 +239,6 @@ public class WebhookDispatcher implements AutoCloseable {
             return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
         } catch (URISyntaxException e) {
             return null;
-        }
-    }
-
-    /** The exception's class and message, with the full URL (which may carry a token) replaced by the safe one. */
-    private static String describe(Exception e, Delivery delivery) {
-        String message = e.getMessage();
-        String text = e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
-        String full = delivery.uri.toString();
-        return text.replace(full, WebhookSettings.safeUrl(full));
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    /** One alert event to one URL. Attempts run one at a time, handed over through the executors. */
-    private static final class Delivery {
-        final Alert alert;
-        final String eventId;
-        final WebhookSettings.Target target;
-        final URI uri;
-        final String key;
-        final AtomicBoolean done = new AtomicBoolean();
-        volatile int attempts;
-        private volatile byte[] body;
-
-        Delivery(Alert alert, String eventId, WebhookSettings.Target target, URI uri, String key) {
-            this.alert = alert;
-            this.eventId = eventId;
-            this.target = target;
-            this.uri = uri;
-            this.key = key;
-        }
-
-        byte[] body() {
-            byte[] rendered = body;
-            if (rendered == null) {
-                rendered = WebhookPayloads.bodyBytes(alert, target.format());
-                body = rendered;
-            }
-            return rendered;
         }
     }
 }

@@ -19,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -339,33 +338,6 @@ class WebhookDispatcherTest {
         assertThat(dispatcher.dropped()).isEqualTo(1);
         assertThat(dispatcher.delivered()).isZero();
         assertThat(dispatcher.pending()).isZero();
-    }
-
-    @Test
-    void backoffIsFullJitterBelowADoublingCeilingCappedAtTheMax() {
-        for (int failures = 1; failures <= 12; failures++) {
-            long ceiling = Math.min(30_000, 500L << (failures - 1));
-            long max = 0;
-            for (int i = 0; i < 2_000; i++) {
-                long delay = WebhookDispatcher.backoffMillis(failures, 500, 30_000, ThreadLocalRandom.current());
-                assertThat(delay).isBetween(0L, ceiling);
-                max = Math.max(max, delay);
-            }
-            assertThat(max).as("jitter spans the range for %d failures", failures).isGreaterThan(ceiling / 2);
-        }
-        assertThat(WebhookDispatcher.backoffMillis(60, 500, 30_000, ThreadLocalRandom.current())).isBetween(0L, 30_000L);
-        assertThat(WebhookDispatcher.backoffMillis(3, 0, 0, ThreadLocalRandom.current())).isZero();
-    }
-
-    @Test
-    void retryableStatuses() {
-        assertThat(WebhookDispatcher.isRetryable(429)).isTrue();
-        assertThat(WebhookDispatcher.isRetryable(500)).isTrue();
-        assertThat(WebhookDispatcher.isRetryable(503)).isTrue();
-        assertThat(WebhookDispatcher.isRetryable(400)).isFalse();
-        assertThat(WebhookDispatcher.isRetryable(404)).isFalse();
-        assertThat(WebhookDispatcher.isRetryable(410)).isFalse();
-        assertThat(WebhookDispatcher.isRetryable(301)).isFalse();
     }
 
     @Test

@@ -58,7 +58,7 @@ import org.apache.flink.util.Collector;
  * posts ─► parse ─► attribute (campaigns, tier, disclosure) ─┬─► sentiment ─► ion-posts
  *                                                           └─► per post: join comments + engagement ─► activity
  * comments, engagement ─► parse ─► per post ─┘                     ├─► comments ─► sentiment ─► ion-comments
- *                                                                  ├─► post totals ─► ion-post-totals
+ *                                                                  ├─► post totals ─► latest per post per interval ─► ion-post-totals
  *                                      activity + sentiment ─► windows (15m, 1h) + running totals ─► metrics indices
  *                 activity, posts, totals ─► alert rules (per campaign) ─► ion-alerts, ion.alerts, webhooks
  * every rejected record ─► ion.deadletter

@@ -1,32 +1,35 @@
 package io.ion.campaign;
 
+import io.ion.campaign.OrphanBuffer.Admission;
+import io.ion.campaign.OrphanBuffer.Waiting;
 import io.ion.ingest.Comment;
 import io.ion.ingest.EngagementSnapshot;
 import io.ion.ingest.Post;
-import java.io.Serializable;
+import io.ion.state.TtlState;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
  * Per post (keyed by post_id): joins comments and engagement snapshots to their post, turns cumulative
- * snapshots into deltas, and emits one {@link Activity} per campaign for everything countable.
+ * snapshots into deltas, and emits one {@link Activity} per campaign for everything countable, each attributed
+ * comment on {@link #COMMENTS} and the post's totals after each applied snapshot on {@link #POST_TOTALS} (paced
+ * downstream by {@link PostTotalsThrottle}).
  *
- * <p>Comments and snapshots that arrive before their post wait in state (bounded per post) until the post arrives
- * or their own processing-time TTL passes; then they are released as orphans: indexed and counted, never dropped.
- * Snapshots older than the last applied one are ignored and counted.
+ * <p>Runs on event time. A post's state ({@link PostState}) expires when the watermark passes its last activity
+ * plus {@code postStateTtl}: every comment and snapshot refreshes it. Its processing-time TTL, twice as long, is
+ * only a backstop for watermarks that stall. Comments and snapshots that arrive before their post wait in an
+ * {@link OrphanBuffer} until the post arrives or the watermark passes their time plus {@code orphanTtl}; then they
+ * are released as orphans: indexed and counted, never dropped. Re-delivered posts count once, re-delivered
+ * comments are dropped ({@link CommentIds}) and snapshots older than the last applied one are ignored; all counted.
  */
 public class PostActivityFunction extends KeyedCoProcessFunction<String, AttributedPost, FollowUp, Activity> {
 
@@ -36,49 +39,38 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
     private final Duration postStateTtl;
     private final Duration orphanTtl;
     private final int maxPendingPerPost;
+    private final int maxCommentIdsPerPost;
 
-    private transient ValueState<AttributedPost> post;
-    private transient ValueState<PostTotals> totals;
-    private transient ListState<Waiting> pending;
-    private transient ValueState<Integer> pendingCount;
+    private transient ValueState<PostState> state;
+    private transient OrphanBuffer orphans;
+    private transient CommentIds commentIds;
     private transient Counter orphaned;
     private transient Counter staleSnapshots;
-    private transient ValueState<EngagementSnapshot> unsentSnapshot;
-    private transient ValueState<Long> totalsDueAt;
-    private final Duration totalsInterval;
-
-    /** Emits a post-totals document on every applied snapshot. */
-    public PostActivityFunction(Duration postStateTtl, Duration orphanTtl, int maxPendingPerPost) {
-        this(postStateTtl, orphanTtl, maxPendingPerPost, Duration.ZERO);
-    }
+    private transient Counter duplicateComments;
 
     /**
-     * @param totalsInterval at most one post-totals document per post per interval (the latest totals); zero emits
-     *     one per snapshot. Snapshots are most of the input, and the leaderboard needs only the latest counters, so
-     *     this spares Elasticsearch most of its writes.
+     * @param postStateTtl how long (event time) a post's state outlives its last activity
+     * @param orphanTtl how long (event time) a follow-up waits for its post
+     * @param maxPendingPerPost how many follow-ups may wait for one post
+     * @param maxCommentIdsPerPost how many comment ids of one post are remembered to drop re-deliveries
      */
     public PostActivityFunction(Duration postStateTtl, Duration orphanTtl, int maxPendingPerPost,
-                                Duration totalsInterval) {
+                                int maxCommentIdsPerPost) {
         this.postStateTtl = postStateTtl;
         this.orphanTtl = orphanTtl;
         this.maxPendingPerPost = maxPendingPerPost;
-        this.totalsInterval = totalsInterval;
+        this.maxCommentIdsPerPost = maxCommentIdsPerPost;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        StateTtlConfig postTtl = StateTtlConfig.newBuilder(postStateTtl).build();
-        StateTtlConfig bufferTtl = StateTtlConfig.newBuilder(orphanTtl.plus(orphanTtl)).build();
-        post = state("post", AttributedPost.class, postTtl);
-        totals = state("totals", PostTotals.class, postTtl);
-        pendingCount = state("pending-count", Integer.class, bufferTtl);
-        unsentSnapshot = state("unsent-snapshot", EngagementSnapshot.class, postTtl);
-        totalsDueAt = state("totals-due-at", Long.class, postTtl);
-        ListStateDescriptor<Waiting> pendingDescriptor = new ListStateDescriptor<>("pending-follow-ups", Waiting.class);
-        pendingDescriptor.enableTimeToLive(bufferTtl);
-        pending = getRuntimeContext().getListState(pendingDescriptor);
+        Duration backstop = postStateTtl.multipliedBy(2);
+        state = TtlState.value(getRuntimeContext(), "post-state", PostState.class, backstop);
+        commentIds = new CommentIds(getRuntimeContext(), maxCommentIdsPerPost, backstop);
+        orphans = new OrphanBuffer(getRuntimeContext(), maxPendingPerPost);
         orphaned = getRuntimeContext().getMetricGroup().counter("ionOrphanedFollowUps");
         staleSnapshots = getRuntimeContext().getMetricGroup().counter("ionStaleSnapshots");
+        duplicateComments = getRuntimeContext().getMetricGroup().counter("ionDuplicateComments");
     }
 
     /** Follow-ups released as orphans by this instance so far (the {@code ionOrphanedFollowUps} metric). */
@@ -91,138 +83,99 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
         return staleSnapshots.getCount();
     }
 
-    private <T> ValueState<T> state(String name, Class<T> type, StateTtlConfig ttl) {
-        ValueStateDescriptor<T> descriptor = new ValueStateDescriptor<>(name, type);
-        descriptor.enableTimeToLive(ttl);
-        return getRuntimeContext().getState(descriptor);
+    /** Re-delivered comments dropped by this instance so far ({@code ionDuplicateComments}). */
+    long duplicateCommentCount() {
+        return duplicateComments.getCount();
     }
 
     @Override
     public void processElement1(AttributedPost attributed, Context ctx, Collector<Activity> out) throws Exception {
-        boolean firstSighting = post.value() == null;
-        post.update(withoutText(attributed)); // the text is indexed already; state keeps what joins need
-        if (firstSighting) { // a re-delivered post must not count twice
-            Post p = attributed.post();
+        PostState current = touched(attributed.post().createdAt(), ctx.timerService());
+        AttributedPost slim = withoutText(attributed); // the text is indexed already; state keeps what joins need
+        if (current.post() == null) { // a re-delivered post must not count twice
             for (String campaignId : attributed.campaignIds()) {
-                out.collect(activity(attributed, campaignId, p.createdAt(), 1, 0, PostTotals.NONE, 0.0));
+                out.collect(activity(attributed, campaignId, attributed.post().createdAt(), 1, 0, PostTotals.NONE, 0.0));
             }
         }
-        Iterable<Waiting> waiting = pending.get();
-        if (waiting != null) {
-            for (Waiting w : waiting) {
-                apply(w.followUp(), attributed, ctx, out);
-            }
+        current = current.withPost(slim);
+        for (FollowUp waiting : orphans.takeAll(ctx.timerService())) {
+            current = apply(waiting, current, ctx, out);
         }
-        pending.clear();
-        pendingCount.clear();
+        save(current, ctx.timerService());
     }
 
     @Override
     public void processElement2(FollowUp followUp, Context ctx, Collector<Activity> out) throws Exception {
-        AttributedPost known = post.value();
-        if (known != null) {
-            apply(followUp, known, ctx, out);
-            return;
+        TimerService timers = ctx.timerService();
+        PostState current = touched(followUp.time(), timers);
+        if (followUp.comment() != null && !commentIds.firstSighting(followUp.comment().commentId())) {
+            duplicateComments.inc(); // counted and scored when it first came
+        } else if (current.post() != null) {
+            current = apply(followUp, current, ctx, out);
+        } else {
+            long waitFrom = PostState.activityTime(followUp.time(), timers.currentWatermark());
+            Admission admission = orphans.admit(new Waiting(PostState.plus(waitFrom, orphanTtl), followUp), timers);
+            staleSnapshots.inc(admission.stale());
+            current = releaseAsOrphans(admission.orphans(), current, ctx, out);
         }
-        int count = pendingCount.value() == null ? 0 : pendingCount.value();
-        if (count >= maxPendingPerPost && followUp.snapshot() != null) {
-            makeRoomForSnapshot(followUp, ctx, out);
-            return;
-        }
-        if (count >= maxPendingPerPost) { // bounded buffer: the excess comment is released at once, unattributed
-            orphaned.inc();
-            apply(followUp, null, ctx, out);
-            return;
-        }
-        Waiting waiting = new Waiting(ctx.timerService().currentProcessingTime() + orphanTtl.toMillis(), followUp);
-        if (count == 0) { // later arrivals are covered by onTimer re-arming for the next deadline
-            ctx.timerService().registerProcessingTimeTimer(waiting.deadline());
-        }
-        pending.add(waiting);
-        pendingCount.update(count + 1);
+        save(current, timers);
     }
 
-    /**
-     * The buffer is full and a snapshot arrives. Releasing it as an orphan would move the post's totals without
-     * any campaign activity, and the older buffered snapshots would then be stale: the campaign's deltas would
-     * no longer add up to the post's total. A snapshot is cumulative, so it replaces the older buffered
-     * snapshots instead; when there are none, the oldest buffered comment is released as an orphan to make room.
-     */
-    private void makeRoomForSnapshot(FollowUp followUp, Context ctx, Collector<Activity> out) throws Exception {
-        List<Waiting> kept = new ArrayList<>();
-        boolean superseded = false;
-        for (Waiting w : pending.get()) {
-            EngagementSnapshot waiting = w.followUp().snapshot();
-            if (waiting == null) {
-                kept.add(w);
-            } else if (waiting.observedAt().isBefore(followUp.snapshot().observedAt())) {
-                superseded = true; // contained in the newer cumulative snapshot
-            } else {
-                staleSnapshots.inc(); // a newer one is already waiting
-                return;
-            }
-        }
-        if (!superseded && kept.isEmpty()) { // no buffer at all (maxPendingPerPost 0): nothing to make room in
-            orphaned.inc();
-            apply(followUp, null, ctx, out);
-            return;
-        }
-        if (!superseded) {
-            Waiting oldestComment = kept.remove(0);
-            orphaned.inc();
-            apply(oldestComment.followUp(), null, ctx, out);
-        }
-        kept.add(new Waiting(ctx.timerService().currentProcessingTime() + orphanTtl.toMillis(), followUp));
-        pending.update(kept);
-        pendingCount.update(kept.size());
-    }
-
+    /** An event-time timer: follow-ups whose wait is over are released as orphans; expired post state goes. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Activity> out) throws Exception {
-        Long totalsDue = totalsDueAt.value();
-        if (totalsDue != null && (timestamp == Long.MAX_VALUE || timestamp >= totalsDue)) {
-            flushTotals(ctx);
-        }
-        if (timestamp == Long.MAX_VALUE) {
-            return;
-        }
-        if (post.value() != null) {
-            return; // the post arrived in time; its follow-ups were released then
-        }
-        // Each follow-up waits its own TTL: release those whose time is up, wait again for the rest.
-        List<Waiting> stillWaiting = new ArrayList<>();
-        Iterable<Waiting> waiting = pending.get();
-        if (waiting != null) {
-            for (Waiting w : waiting) {
-                if (w.deadline() <= timestamp) {
-                    orphaned.inc();
-                    apply(w.followUp(), null, ctx, out);
-                } else {
-                    stillWaiting.add(w);
-                }
+        TimerService timers = ctx.timerService();
+        PostState current = current();
+        current = releaseAsOrphans(orphans.releaseDue(timestamp, timers), current, ctx, out);
+        if (current.expiryTimer() == timestamp) {
+            if (current.expiredAt(timestamp)) {
+                state.clear();
+                commentIds.clear();
+                return;
             }
+            current = current.withExpiryTimer(PostState.NO_TIMER); // fired early: activity came since; wait again
         }
-        if (stillWaiting.isEmpty()) {
-            pending.clear();
-            pendingCount.clear();
-            return;
+        if (current != PostState.NEW) {
+            save(current, timers);
         }
-        pending.update(stillWaiting);
-        pendingCount.update(stillWaiting.size());
-        ctx.timerService().registerProcessingTimeTimer(
-                stillWaiting.stream().mapToLong(Waiting::deadline).min().getAsLong());
     }
 
-    /** A follow-up waiting for its post, and the processing time at which it is released as an orphan. */
-    public record Waiting(long deadline, FollowUp followUp) implements Serializable {}
+    private PostState current() throws Exception {
+        PostState current = state.value();
+        return current == null ? PostState.NEW : current;
+    }
 
-    /** Applies a follow-up to a known post, or to none (null) when it is released as an orphan. */
-    private void apply(FollowUp followUp, AttributedPost known, Context ctx, Collector<Activity> out) throws Exception {
-        if (followUp.comment() != null) {
-            applyComment(followUp.comment(), known, ctx, out);
-        } else {
-            applySnapshot(followUp.snapshot(), known, ctx, out);
+    /** The current state, kept alive for a full TTL after a record of event time {@code time}. */
+    private PostState touched(Instant time, TimerService timers) throws Exception {
+        return current().touched(PostState.activityTime(time, timers.currentWatermark()), postStateTtl);
+    }
+
+    /** Writes the state (which also refreshes its backstop TTL) and arms its expiry timer if none is armed. */
+    private void save(PostState updated, TimerService timers) throws Exception {
+        if (updated.expiryTimer() == PostState.NO_TIMER) {
+            timers.registerEventTimeTimer(updated.expiresAt());
+            updated = updated.withExpiryTimer(updated.expiresAt());
         }
+        state.update(updated);
+    }
+
+    private PostState releaseAsOrphans(List<FollowUp> released, PostState current, Context ctx, Collector<Activity> out)
+            throws Exception {
+        for (FollowUp followUp : released) {
+            orphaned.inc();
+            current = apply(followUp, current.touched(
+                    PostState.activityTime(followUp.time(), ctx.timerService().currentWatermark()), postStateTtl), ctx, out);
+        }
+        return current;
+    }
+
+    /** Applies a follow-up to the post in {@code current}, or to none when it is released as an orphan. */
+    private PostState apply(FollowUp followUp, PostState current, Context ctx, Collector<Activity> out) {
+        if (followUp.comment() != null) {
+            applyComment(followUp.comment(), current.post(), ctx, out);
+            return current;
+        }
+        return applySnapshot(followUp.snapshot(), current, ctx, out);
     }
 
     private void applyComment(Comment comment, AttributedPost known, Context ctx, Collector<Activity> out) {
@@ -241,16 +194,16 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
         }
     }
 
-    private void applySnapshot(EngagementSnapshot snapshot, AttributedPost known, Context ctx, Collector<Activity> out)
-            throws Exception {
-        PostTotals before = totals.value() == null ? PostTotals.NONE : totals.value();
+    private PostState applySnapshot(EngagementSnapshot snapshot, PostState current, Context ctx,
+                                    Collector<Activity> out) {
+        PostTotals before = current.totals();
         if (!snapshot.observedAt().isAfter(before.observedAt())) {
             staleSnapshots.inc(); // duplicate or out of order: the newer state already counts it
-            return;
+            return current;
         }
         PostTotals after = before.apply(snapshot);
-        totals.update(after);
         PostTotals delta = after.minus(before);
+        AttributedPost known = current.post();
         if (known != null) {
             for (String campaignId : known.campaignIds()) {
                 double emv = delta.likes() * rate(known, campaignId, "like")
@@ -261,28 +214,8 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
                 out.collect(activity(known, campaignId, snapshot.observedAt(), 0, 0, delta, emv));
             }
         }
-        if (totalsInterval.isZero()) {
-            ctx.output(POST_TOTALS, new PostTotalsUpdate(snapshot, known, after));
-            return;
-        }
-        unsentSnapshot.update(snapshot);
-        if (totalsDueAt.value() == null) {
-            long due = ctx.timerService().currentProcessingTime() + totalsInterval.toMillis();
-            ctx.timerService().registerProcessingTimeTimer(due);
-            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE); // a bounded run (replay) ends before it
-            totalsDueAt.update(due);
-        }
-    }
-
-    /** Emits the latest totals if a snapshot has not been sent yet. */
-    private void flushTotals(OnTimerContext ctx) throws Exception {
-        EngagementSnapshot snapshot = unsentSnapshot.value();
-        if (snapshot != null) {
-            ctx.output(POST_TOTALS, new PostTotalsUpdate(snapshot, post.value(), totals.value()));
-            unsentSnapshot.clear();
-        }
-        totalsDueAt.clear();
-        ctx.timerService().deleteEventTimeTimer(Long.MAX_VALUE);
+        ctx.output(POST_TOTALS, new PostTotalsUpdate(snapshot, known, after));
+        return current.withTotals(after);
     }
 
     /** State keeps a post without its text (up to 10,000 characters) and source: a few hundred bytes per post. */

@@ -146,14 +146,22 @@ public class IonConfig implements Serializable {
         /** Custom lower bounds of micro, macro and mega; overrides the preset when set. */
         @JsonProperty("tier_boundaries")
         public List<Long> tierBoundaries;
-        /** How long a post's attribution and counters are kept for its comments and engagement updates. */
+        /**
+         * How long (event time) a post's attribution, counters and comment ids outlive its last activity: the
+         * state expires when the watermark passes the post's or its latest comment's or snapshot's time plus this.
+         * Untouched for twice this in wall-clock time, it is dropped too (a backstop for stalled watermarks).
+         */
         @JsonProperty("post_state_ttl_hours")
         public long postStateTtlHours = 7 * 24;
-        /** How long comments and snapshots wait for a post that has not arrived yet. */
+        /** How long (event time) comments and snapshots wait for a post that has not arrived yet. */
         @JsonProperty("orphan_ttl_minutes")
         public long orphanTtlMinutes = 60;
+        /** How many comments and snapshots may wait for one post; more are released at once as orphans. */
         @JsonProperty("max_pending_per_post")
         public int maxPendingPerPost = 1000;
+        /** How many comment ids of one post are remembered to drop re-delivered comments (the latest ones; 0: none). */
+        @JsonProperty("max_comment_ids_per_post")
+        public int maxCommentIdsPerPost = 10_000;
         /** At most one ion-post-totals update per post per this many seconds (0: one per snapshot). */
         @JsonProperty("post_totals_interval_seconds")
         public int postTotalsIntervalSeconds = 5;

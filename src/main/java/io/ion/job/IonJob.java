@@ -14,6 +14,7 @@ import io.ion.campaign.CampaignUpdateFunction;
 import io.ion.campaign.FollowUp;
 import io.ion.campaign.PostActivityFunction;
 import io.ion.campaign.PostAttributionFunction;
+import io.ion.campaign.PostTotalsThrottle;
 import io.ion.config.IonConfig;
 import io.ion.campaign.Activity;
 import io.ion.engagement.Dimension;
@@ -57,7 +58,7 @@ import org.apache.flink.util.Collector;
  * posts ─► parse ─► attribute (campaigns, tier, disclosure) ─┬─► sentiment ─► ion-posts
  *                                                           └─► per post: join comments + engagement ─► activity
  * comments, engagement ─► parse ─► per post ─┘                     ├─► comments ─► sentiment ─► ion-comments
- *                                                                  ├─► post totals ─► ion-post-totals
+ *                                                                  ├─► post totals ─► latest per post per interval ─► ion-post-totals
  *                                      activity + sentiment ─► windows (15m, 1h) + running totals ─► metrics indices
  *                 activity, posts, totals ─► alert rules (per campaign) ─► ion-alerts, ion.alerts, webhooks
  * every rejected record ─► ion.deadletter
@@ -123,7 +124,7 @@ public final class IonJob {
                 .connect(followUps.keyBy(FollowUp::postId))
                 .process(new PostActivityFunction(Duration.ofHours(config.attribution.postStateTtlHours),
                         Duration.ofMinutes(config.attribution.orphanTtlMinutes),
-                        config.attribution.maxPendingPerPost, Duration.ofSeconds(config.attribution.postTotalsIntervalSeconds)))
+                        config.attribution.maxPendingPerPost, config.attribution.maxCommentIdsPerPost))
                 .uid("post-activity").name("join comments and engagement to posts");
         DataStream<AttributedComment> attributedComments = activity.getSideOutput(PostActivityFunction.COMMENTS);
 
@@ -170,6 +171,9 @@ public final class IonJob {
         DataStream<EsDocument> commentDocuments = scoredComments
                 .map(c -> CommentDocuments.of(c, es.index(IndexTemplates.COMMENTS))).uid("comment-documents").name("comment documents");
         DataStream<EsDocument> postTotalsDocuments = activity.getSideOutput(PostActivityFunction.POST_TOTALS)
+                .keyBy(u -> u.snapshot().postId())
+                .process(new PostTotalsThrottle(Duration.ofSeconds(config.attribution.postTotalsIntervalSeconds)))
+                .uid("post-totals-throttle").name("latest post totals per interval")
                 .map(u -> PostTotalsDocuments.of(u, es.index(IndexTemplates.POST_TOTALS))).uid("post-totals-documents")
                 .name("post totals documents");
         DataStream<EsDocument> alertDocuments = alerts

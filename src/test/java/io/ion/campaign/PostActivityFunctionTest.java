@@ -21,6 +21,7 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -33,6 +34,7 @@ class PostActivityFunctionTest {
 
     static final long TTL_MS = Duration.ofHours(1).toMillis();
     static final int MAX_PENDING = 3;
+    static final int MAX_COMMENT_IDS = 100;
     static final double EPS = 1e-9;
 
     /** Per-campaign USD rates, deliberately different so each campaign's EMV is distinguishable. */
@@ -45,7 +47,7 @@ class PostActivityFunctionTest {
 
     @BeforeEach
     void open() throws Exception {
-        function = new PostActivityFunction(Duration.ofDays(30), Duration.ofMillis(TTL_MS), MAX_PENDING);
+        function = newFunction(MAX_PENDING);
         harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(function,
                 attributed -> attributed.post().postId(), FollowUp::postId, Types.STRING);
         harness.setProcessingTime(0L);
@@ -54,6 +56,10 @@ class PostActivityFunctionTest {
     @AfterEach
     void close() throws Exception {
         harness.close();
+    }
+
+    static PostActivityFunction newFunction(int maxPending) {
+        return new PostActivityFunction(Duration.ofDays(30), Duration.ofMillis(TTL_MS), maxPending, MAX_COMMENT_IDS);
     }
 
     // ---- builders -------------------------------------------------------------------------------------------
@@ -95,6 +101,11 @@ class PostActivityFunctionTest {
 
     private void followUp(FollowUp f) throws Exception {
         harness.processElement2(f, 0L);
+    }
+
+    /** Both inputs' watermark at an event time. */
+    private void watermark(String time) throws Exception {
+        harness.processBothWatermarks(new Watermark(Instant.parse(time).toEpochMilli()));
     }
 
     private List<Activity> activities() {
@@ -208,9 +219,9 @@ class PostActivityFunctionTest {
         followUp(comment("c1", "p1", "2026-05-10T10:30:00Z"));
         assertThat(comments()).isEmpty();
         assertThat(activities()).isEmpty();
-        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(2); // its deadline, and the post state's expiry
 
-        harness.setProcessingTime(TTL_MS / 2);
+        watermark("2026-05-10T11:00:00Z");
         post(attributed("p1", "a"));
 
         assertThat(comments()).singleElement().satisfies(c -> {
@@ -223,7 +234,7 @@ class PostActivityFunctionTest {
 
         // neither a re-delivered post nor the buffer's timer firing later releases it again
         post(attributed("p1", "a"));
-        harness.setProcessingTime(2 * TTL_MS);
+        watermark("2026-05-10T12:30:00Z");
         assertThat(comments()).hasSize(1);
         assertThat(activities()).hasSize(2);
         assertThat(function.orphanedCount()).isZero();
@@ -232,17 +243,16 @@ class PostActivityFunctionTest {
     @Test
     void commentsWhosePostNeverComesAreReleasedAsOrphansWhenTheTtlPasses() throws Exception {
         followUp(comment("c1", "p1", "2026-05-10T10:30:00Z"));
-        harness.setProcessingTime(TTL_MS / 4);
-        followUp(comment("c2", "p1", "2026-05-10T10:31:00Z"));
+        followUp(comment("c2", "p1", "2026-05-10T10:45:00Z"));
 
-        harness.setProcessingTime(TTL_MS - 1);
+        watermark("2026-05-10T11:29:59.999Z");
         assertThat(comments()).isEmpty();
 
-        harness.setProcessingTime(TTL_MS);
+        watermark("2026-05-10T11:30:00Z");
         assertThat(comments()).extracting(c -> c.comment().commentId()).containsExactly("c1");
-        harness.setProcessingTime(TTL_MS + TTL_MS / 4 - 1);
+        watermark("2026-05-10T11:44:59.999Z");
         assertThat(comments()).hasSize(1);
-        harness.setProcessingTime(TTL_MS + TTL_MS / 4); // c2 has waited its full TTL too
+        watermark("2026-05-10T11:45:00Z"); // c2 has waited its full TTL too
         assertThat(comments()).extracting(c -> c.comment().commentId()).containsExactly("c1", "c2");
         for (AttributedComment c : comments()) {
             assertThat(c.status()).isEqualTo(AttributedComment.ORPHANED);
@@ -262,23 +272,22 @@ class PostActivityFunctionTest {
     @Test
     void eachBufferedFollowUpWaitsTheFullTtl() throws Exception {
         followUp(comment("c1", "p1", "2026-05-10T10:30:00Z"));
-        harness.setProcessingTime(TTL_MS * 3 / 4);
         followUp(comment("c2", "p1", "2026-05-10T11:15:00Z"));
         followUp(likes("p1", "2026-05-10T11:15:00Z", 10));
 
-        harness.setProcessingTime(TTL_MS); // only c1 has waited an hour
+        watermark("2026-05-10T11:30:00Z"); // only c1 has waited an hour
         assertThat(comments()).extracting(c -> c.comment().commentId()).containsExactly("c1");
         assertThat(postTotals()).isEmpty();
         assertThat(function.orphanedCount()).isEqualTo(1);
 
-        harness.setProcessingTime(TTL_MS + TTL_MS / 2); // the post, 90 minutes after the first comment
+        watermark("2026-05-10T12:00:00Z"); // the post, 90 minutes after the first comment
         post(attributed("p1", "a"));
         assertThat(comments()).extracting(c -> c.comment().commentId(), AttributedComment::status).containsExactly(
                 tuple("c1", AttributedComment.ORPHANED), tuple("c2", AttributedComment.ATTRIBUTED));
         assertThat(activities()).extracting(Activity::posts, Activity::comments, Activity::likes)
                 .containsExactly(tuple(1L, 0L, 0L), tuple(0L, 1L, 0L), tuple(0L, 0L, 10L));
 
-        harness.setProcessingTime(3 * TTL_MS);
+        watermark("2026-05-10T13:30:00Z");
         assertThat(comments()).hasSize(2);
         assertThat(function.orphanedCount()).isEqualTo(1);
     }
@@ -484,7 +493,7 @@ class PostActivityFunctionTest {
     @Test
     void aSnapshotWhosePostNeverComesIsIndexedAsAnOrphanWithoutActivity() throws Exception {
         followUp(likes("p1", "2026-05-10T11:00:00Z", 10));
-        harness.setProcessingTime(TTL_MS);
+        watermark("2026-05-10T12:00:00Z");
 
         assertThat(activities()).isEmpty();
         assertThat(postTotals()).singleElement().satisfies(doc -> {
@@ -516,7 +525,7 @@ class PostActivityFunctionTest {
         OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
         harness.close();
 
-        function = new PostActivityFunction(Duration.ofDays(30), Duration.ofMillis(TTL_MS), MAX_PENDING);
+        function = newFunction(MAX_PENDING);
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(function),
                 attributed -> attributed.post().postId(), FollowUp::postId, Types.STRING);
         harness.setup();
@@ -541,7 +550,7 @@ class PostActivityFunctionTest {
     @Test
     void withoutABufferEveryEarlyFollowUpIsAnOrphanAtOnce() throws Exception {
         harness.close();
-        function = new PostActivityFunction(Duration.ofDays(30), Duration.ofMillis(TTL_MS), 0);
+        function = newFunction(0);
         harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(function,
                 attributed -> attributed.post().postId(), FollowUp::postId, Types.STRING);
         followUp(comment("c1", "p1", "2026-05-10T10:30:00Z"));
@@ -550,5 +559,6 @@ class PostActivityFunctionTest {
         assertThat(postTotals()).hasSize(1);
         assertThat(function.orphanedCount()).isEqualTo(2);
         assertThat(harness.numProcessingTimeTimers()).isZero();
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1); // the state's expiry; no buffer waits
     }
 }

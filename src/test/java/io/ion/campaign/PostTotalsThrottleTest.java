@@ -11,36 +11,71 @@ import io.ion.sink.PostTotalsDocuments;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** With a totals interval, a post's totals document carries its latest counters at most once per interval. */
+/**
+ * With a totals interval, a post's totals document carries its latest counters at most once per interval. The join
+ * runs in front of the throttle as in the job: its post-totals side output feeds the throttle.
+ */
 class PostTotalsThrottleTest {
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, AttributedPost, FollowUp, Activity> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, AttributedPost, FollowUp, Activity> join;
+    private KeyedOneInputStreamOperatorTestHarness<String, PostTotalsUpdate, PostTotalsUpdate> throttle;
+    private int forwarded;
 
     @BeforeEach
     void open() throws Exception {
-        PostActivityFunction function = new PostActivityFunction(Duration.ofDays(30),
-                Duration.ofHours(1), 10, Duration.ofSeconds(5));
-        harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(function,
+        join = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new PostActivityFunction(Duration.ofDays(30), Duration.ofHours(1), 10, 100),
                 a -> a.post().postId(), FollowUp::postId, Types.STRING);
-        harness.setProcessingTime(0L);
+        throttle = throttle(Duration.ofSeconds(5));
+        throttle.open();
+        throttle.setProcessingTime(0L);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, PostTotalsUpdate, PostTotalsUpdate> throttle(
+            Duration interval) throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new PostTotalsThrottle(interval)),
+                u -> u.snapshot().postId(), Types.STRING);
     }
 
     @AfterEach
     void close() throws Exception {
-        harness.close();
+        join.close();
+        throttle.close();
+    }
+
+    private void post(AttributedPost post) throws Exception {
+        join.processElement1(post, 0L);
+        forward();
+    }
+
+    private void followUp(FollowUp followUp) throws Exception {
+        join.processElement2(followUp, 0L);
+        forward();
+    }
+
+    /** Hands the join's new post-totals updates to the throttle. */
+    private void forward() throws Exception {
+        var records = join.getSideOutput(PostActivityFunction.POST_TOTALS);
+        List<PostTotalsUpdate> updates = records == null ? List.of() : records.stream().map(StreamRecord::getValue).toList();
+        for (PostTotalsUpdate update : updates.subList(forwarded, updates.size())) {
+            throttle.processElement(update, 0L);
+        }
+        forwarded = updates.size();
     }
 
     private List<JsonNode> totals() {
-        var records = harness.getSideOutput(PostActivityFunction.POST_TOTALS);
-        return records == null ? List.of() : records.stream().map(StreamRecord::getValue)
+        return throttle.extractOutputValues().stream()
                 .map(u -> PostTotalsDocuments.of(u, "ion-post-totals")).map(PostTotalsThrottleTest::json).toList();
     }
 
@@ -54,34 +89,88 @@ class PostTotalsThrottleTest {
 
     @Test
     void snapshotsWithinTheIntervalBecomeOneDocumentWithTheLatestTotals() throws Exception {
-        harness.processElement1(attributed("p1", "a"), 0L);
-        harness.processElement2(likes("p1", "2026-05-10T11:00:00Z", 10), 0L);
-        harness.processElement2(likes("p1", "2026-05-10T11:01:00Z", 14), 0L);
-        harness.setProcessingTime(4_999L);
+        post(attributed("p1", "a"));
+        followUp(likes("p1", "2026-05-10T11:00:00Z", 10));
+        followUp(likes("p1", "2026-05-10T11:01:00Z", 14));
+        throttle.setProcessingTime(4_999L);
         assertThat(totals()).isEmpty();
         // every delta was counted at once; only the document waits
-        assertThat(harness.extractOutputValues()).extracting(Activity::likes).containsExactly(0L, 10L, 4L);
+        assertThat(join.extractOutputValues()).extracting(Activity::likes).containsExactly(0L, 10L, 4L);
 
-        harness.setProcessingTime(5_000L);
+        throttle.setProcessingTime(5_000L);
         assertThat(totals()).hasSize(1);
         assertThat(totals().get(0).get("likes").asLong()).isEqualTo(14);
+        assertThat(throttle.numKeyedStateEntries()).isZero();
+        assertThat(throttle.numProcessingTimeTimers()).isZero();
+        assertThat(throttle.numEventTimeTimers()).isZero();
 
-        harness.setProcessingTime(20_000L); // nothing new: nothing sent
+        throttle.setProcessingTime(20_000L); // nothing new: nothing sent
         assertThat(totals()).hasSize(1);
 
-        harness.processElement2(likes("p1", "2026-05-10T11:02:00Z", 20), 0L);
-        harness.setProcessingTime(25_000L);
+        followUp(likes("p1", "2026-05-10T11:02:00Z", 20));
+        throttle.setProcessingTime(25_000L);
         assertThat(totals()).hasSize(2);
         assertThat(totals().get(1).get("likes").asLong()).isEqualTo(20);
     }
 
     @Test
     void theEndOfABoundedInputFlushesTheLatestTotals() throws Exception {
-        harness.processElement1(attributed("p1", "a"), 0L);
-        harness.processElement2(likes("p1", "2026-05-10T11:00:00Z", 7), 0L);
+        post(attributed("p1", "a"));
+        followUp(likes("p1", "2026-05-10T11:00:00Z", 7));
         assertThat(totals()).isEmpty();
-        harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+        join.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+        assertThat(join.getOutput()).contains(new Watermark(Long.MAX_VALUE)); // the join passes the end on
+        throttle.processWatermark(new Watermark(Long.MAX_VALUE));
         assertThat(totals()).hasSize(1);
         assertThat(totals().get(0).get("likes").asLong()).isEqualTo(7);
+        assertThat(throttle.numKeyedStateEntries()).isZero();
+        assertThat(throttle.numProcessingTimeTimers()).isZero();
+        assertThat(throttle.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void postsAreThrottledIndependently() throws Exception {
+        post(attributed("p1", "a"));
+        post(attributed("p2", "a"));
+        followUp(likes("p1", "2026-05-10T11:00:00Z", 3));
+        throttle.setProcessingTime(2_000L);
+        followUp(likes("p2", "2026-05-10T11:00:00Z", 9));
+        throttle.setProcessingTime(5_000L);
+        assertThat(totals()).extracting(d -> d.get("post_id").asText()).containsExactly("p1");
+        throttle.setProcessingTime(7_000L);
+        assertThat(totals()).extracting(d -> d.get("post_id").asText(), d -> d.get("likes").asLong())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("p1", 3L), org.assertj.core.groups.Tuple.tuple("p2", 9L));
+    }
+
+    @Test
+    void aWaitingUpdateSurvivesARestore() throws Exception {
+        post(attributed("p1", "a"));
+        followUp(likes("p1", "2026-05-10T11:00:00Z", 5));
+        OperatorSubtaskState snapshot = throttle.snapshot(1L, 1L);
+        throttle.close();
+
+        throttle = throttle(Duration.ofSeconds(5));
+        throttle.setup();
+        throttle.initializeState(snapshot);
+        throttle.open();
+        assertThat(throttle.numProcessingTimeTimers()).isEqualTo(1);
+        throttle.setProcessingTime(5_000L);
+        assertThat(throttle.extractOutputValues()).singleElement()
+                .satisfies(u -> assertThat(u.totals().likes()).isEqualTo(5));
+        assertThat(throttle.numKeyedStateEntries()).isZero();
+        assertThat(throttle.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aZeroIntervalPassesEveryUpdateThroughAndKeepsNothing() throws Exception {
+        throttle.close();
+        throttle = throttle(Duration.ZERO);
+        throttle.open();
+        post(attributed("p1", "a"));
+        followUp(likes("p1", "2026-05-10T11:00:00Z", 1));
+        followUp(likes("p1", "2026-05-10T11:01:00Z", 2));
+        assertThat(throttle.extractOutputValues()).extracting(u -> u.totals().likes()).containsExactly(1L, 2L);
+        assertThat(throttle.numKeyedStateEntries()).isZero();
+        assertThat(throttle.numProcessingTimeTimers() + throttle.numEventTimeTimers()).isZero();
     }
 }

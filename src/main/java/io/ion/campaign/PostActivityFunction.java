@@ -196,26 +196,30 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
 
     private PostState applySnapshot(EngagementSnapshot snapshot, PostState current, Context ctx,
                                     Collector<Activity> out) {
-        PostTotals before = current.totals();
-        if (!snapshot.observedAt().isAfter(before.observedAt())) {
-            staleSnapshots.inc(); // duplicate or out of order: the newer state already counts it
+        SnapshotSeries.Insertion insertion = current.series().insert(snapshot);
+        if (insertion.stale()) {
+            staleSnapshots.inc(); // a re-delivery, or older than every snapshot still kept
             return current;
         }
-        PostTotals after = before.apply(snapshot);
-        PostTotals delta = after.minus(before);
         AttributedPost known = current.post();
         if (known != null) {
-            for (String campaignId : known.campaignIds()) {
-                double emv = delta.likes() * rate(known, campaignId, "like")
-                        + delta.shares() * rate(known, campaignId, "share")
-                        + delta.saves() * rate(known, campaignId, "save")
-                        + delta.views() * rate(known, campaignId, "view")
-                        + delta.impressions() * rate(known, campaignId, "impression");
-                out.collect(activity(known, campaignId, snapshot.observedAt(), 0, 0, delta, emv));
+            for (SnapshotSeries.Delta d : insertion.deltas()) {
+                for (String campaignId : known.campaignIds()) {
+                    PostTotals delta = d.delta();
+                    double emv = delta.likes() * rate(known, campaignId, "like")
+                            + delta.shares() * rate(known, campaignId, "share")
+                            + delta.saves() * rate(known, campaignId, "save")
+                            + delta.views() * rate(known, campaignId, "view")
+                            + delta.impressions() * rate(known, campaignId, "impression");
+                    out.collect(activity(known, campaignId, d.at(), 0, 0, delta, emv));
+                }
             }
         }
-        ctx.output(POST_TOTALS, new PostTotalsUpdate(snapshot, known, after));
-        return current.withTotals(after);
+        PostState updated = current.withSeries(insertion.series());
+        if (insertion.latestChanged()) {
+            ctx.output(POST_TOTALS, new PostTotalsUpdate(snapshot, known, updated.totals()));
+        }
+        return updated;
     }
 
     /** State keeps a post without its text (up to 10,000 characters) and source: a few hundred bytes per post. */

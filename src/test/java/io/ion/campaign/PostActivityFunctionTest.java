@@ -429,19 +429,21 @@ class PostActivityFunctionTest {
     }
 
     @Test
-    void outOfOrderAndDuplicateSnapshotsAreIgnored() throws Exception {
+    void anOutOfOrderSnapshotIsPlacedWhereItBelongsAndDuplicatesAreIgnored() throws Exception {
         post(attributed("p1", "a"));
         followUp(likes("p1", "2026-05-10T12:00:00Z", 20));
-        followUp(likes("p1", "2026-05-10T11:00:00Z", 10)); // older than the last applied
+        followUp(likes("p1", "2026-05-10T11:00:00Z", 10)); // older than the last applied: 10 at 11:00, -10 at 12:00
         followUp(likes("p1", "2026-05-10T12:00:00Z", 20)); // same observed_at: a duplicate
-        followUp(likes("p1", "2026-05-10T12:00:00Z", 23)); // same observed_at, other value: still not newer
+        followUp(likes("p1", "2026-05-10T12:00:00Z", 23)); // same observed_at, other value: still a duplicate
 
-        assertThat(activities()).extracting(Activity::likes).containsExactly(0L, 20L);
-        assertThat(side(PostActivityFunction.POST_TOTALS)).hasSize(1);
-        assertThat(function.staleSnapshotCount()).isEqualTo(3);
+        assertThat(activities()).extracting(Activity::likes).containsExactly(0L, 20L, 10L, -10L);
+        assertThat(activities()).extracting(a -> a.time().toString())
+                .containsExactly("2026-05-10T10:00:00Z", "2026-05-10T12:00:00Z", "2026-05-10T11:00:00Z", "2026-05-10T12:00:00Z");
+        assertThat(side(PostActivityFunction.POST_TOTALS)).hasSize(1); // the older one did not move the latest totals
+        assertThat(function.staleSnapshotCount()).isEqualTo(2);
 
         followUp(likes("p1", "2026-05-10T13:00:00Z", 26));
-        assertThat(activities()).extracting(Activity::likes).containsExactly(0L, 20L, 6L);
+        assertThat(activities()).extracting(Activity::likes).containsExactly(0L, 20L, 10L, -10L, 6L);
         assertThat(postTotals().get(1).get("likes").asLong()).isEqualTo(26);
     }
 
@@ -482,12 +484,13 @@ class PostActivityFunctionTest {
     }
 
     @Test
-    void bufferedSnapshotsOutOfOrderKeepOnlyTheNewest() throws Exception {
+    void bufferedSnapshotsOutOfOrderCountInTimeOrder() throws Exception {
         followUp(likes("p1", "2026-05-10T12:00:00Z", 12));
         followUp(likes("p1", "2026-05-10T11:00:00Z", 10));
         post(attributed("p1", "a"));
-        assertThat(activities()).extracting(Activity::likes).containsExactly(0L, 12L);
-        assertThat(function.staleSnapshotCount()).isEqualTo(1);
+        // per event time: 10 at 11:00 and 2 at 12:00, as if they had arrived in order
+        assertThat(activities()).extracting(Activity::likes).containsExactly(0L, 12L, 10L, -10L);
+        assertThat(function.staleSnapshotCount()).isZero();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PostStateTest {
@@ -43,7 +44,7 @@ class PostStateTest {
     @Test
     void updatesKeepTheRest() {
         PostState state = PostState.NEW.touched(0, TTL).withExpiryTimer(42);
-        PostState withTotals = state.withTotals(new PostTotals(Instant.EPOCH, 1, 0, 0, 0, 0, 0, 0));
+        PostState withTotals = state.withSeries(new SnapshotSeries(List.of(new PostTotals(Instant.EPOCH, 1, 0, 0, 0, 0, 0, 0)), true));
         assertThat(withTotals.expiresAt()).isEqualTo(state.expiresAt());
         assertThat(withTotals.expiryTimer()).isEqualTo(42);
         assertThat(withTotals.totals().likes()).isEqualTo(1);

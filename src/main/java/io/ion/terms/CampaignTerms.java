@@ -21,9 +21,9 @@ public record CampaignTerms(String campaignId, Instant windowStart, Instant wind
         implements Serializable {
 
     private static final Comparator<RisingTerm> BY_SCORE =
-            Comparator.comparingDouble(RisingTerm::score).reversed().thenComparing(RisingTerm::term);
+            Comparator.comparingDouble(RisingTerm::score).reversed().thenComparing(RisingTerm.TIES);
     private static final Comparator<RisingTerm> BY_NEGATIVE_SCORE =
-            Comparator.comparingDouble(RisingTerm::negativeScore).reversed().thenComparing(RisingTerm::term);
+            Comparator.comparingDouble(RisingTerm::negativeScore).reversed().thenComparing(RisingTerm.TIES);
 
     /** The terms that rose most in all comments (for {@code volume_spike}). */
     public List<RisingTerm> topRising(int n) {
@@ -39,10 +39,14 @@ public record CampaignTerms(String campaignId, Instant windowStart, Instant wind
      * "rising: refund, strap broke, scam": the first {@code n} terms of a ranking, skipping a word already said by
      * a stronger bigram and a bigram both of whose words are already said; empty when nothing rose.
      *
-     * @param negative rank by the negative comments' rise, else by all comments'
+     * @param negative rank by the negative comments' rise (by all comments' when the baseline had too few negative
+     *     comments to rank them), else by all comments'
      */
     public String messageFragment(int n, boolean negative) {
-        List<RisingTerm> ranked = negative ? topNegative(terms.size()) : topRising(terms.size());
+        List<RisingTerm> ranked = negative ? topNegative(terms.size()) : List.of();
+        if (ranked.isEmpty()) {
+            ranked = topRising(terms.size());
+        }
         List<String> said = new ArrayList<>();
         Set<String> saidWords = new HashSet<>();
         for (RisingTerm t : ranked) {

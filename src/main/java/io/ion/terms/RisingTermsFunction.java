@@ -118,9 +118,9 @@ public class RisingTermsFunction extends KeyedProcessFunction<String, CampaignCo
         if (baseline.comments < settings.minBaselineComments()) {
             return List.of();
         }
-        // Too few negative comments in the baseline to compare with: complaints are compared with everything the
-        // campaign's audience said, which still shows what is new in them.
-        boolean ownNegativeBaseline = baseline.negativeComments >= settings.minBaselineComments();
+        // Complaints are compared with the baseline's complaints: against all comments, the words every complaint
+        // has ("refund", "worst") would always rise. Too few of them in the baseline and there is no negative ranking.
+        boolean negativeBaseline = baseline.negativeComments >= settings.minBaselineComments();
         List<RisingTerm> candidates = new ArrayList<>();
         for (Map.Entry<String, long[]> e : window.counts.entrySet()) {
             String term = e.getKey();
@@ -129,27 +129,28 @@ public class RisingTermsFunction extends KeyedProcessFunction<String, CampaignCo
             long b = baseline.count(term);
             double score = count >= settings.minCount()
                     ? RiseStatistic.signedG2(count, window.comments, b, baseline.comments) : 0.0;
-            long negativeB = ownNegativeBaseline ? baseline.negativeCount(term) : b;
-            long negativeM = ownNegativeBaseline ? baseline.negativeComments : baseline.comments;
-            double negativeScore = negativeCount >= settings.minCount()
-                    ? RiseStatistic.signedG2(negativeCount, window.negativeComments, negativeB, negativeM) : 0.0;
+            long negativeB = baseline.negativeCount(term);
+            double negativeScore = negativeBaseline && negativeCount >= settings.minCount()
+                    ? RiseStatistic.signedG2(negativeCount, window.negativeComments, negativeB, baseline.negativeComments)
+                    : 0.0;
             if (score >= settings.minScore() || negativeScore >= settings.minScore()) {
                 candidates.add(new RisingTerm(term, count, negativeCount, (double) b / baseline.comments,
-                        score, (double) negativeB / negativeM, negativeScore));
+                        score, baseline.negativeComments == 0 ? 0.0 : (double) negativeB / baseline.negativeComments,
+                        negativeScore));
             }
         }
         Map<String, RisingTerm> top = new LinkedHashMap<>();
         topBy(candidates, RisingTerm::score).forEach(t -> top.put(t.term(), t));
         topBy(candidates, RisingTerm::negativeScore).forEach(t -> top.put(t.term(), t));
         return top.values().stream()
-                .sorted(Comparator.comparingDouble(RisingTerm::strongest).reversed().thenComparing(RisingTerm::term))
+                .sorted(Comparator.comparingDouble(RisingTerm::strongest).reversed().thenComparing(RisingTerm.TIES))
                 .toList();
     }
 
     private List<RisingTerm> topBy(List<RisingTerm> candidates, ToDoubleFunction<RisingTerm> score) {
         return candidates.stream()
                 .filter(t -> score.applyAsDouble(t) >= settings.minScore())
-                .sorted(Comparator.comparingDouble(score).reversed().thenComparing(RisingTerm::term))
+                .sorted(Comparator.comparingDouble(score).reversed().thenComparing(RisingTerm.TIES))
                 .limit(settings.topK())
                 .toList();
     }

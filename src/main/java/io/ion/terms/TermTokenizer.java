@@ -99,7 +99,7 @@ public final class TermTokenizer implements Serializable {
                 }
                 i = end;
             } else {
-                if (isEmoji(cp)) {
+                if (isEmoji(cp) && !isEmojiModifier(cp)) {
                     add(terms, new String(Character.toChars(cp)));
                     previousWord = null;
                 } else if (!Character.isWhitespace(cp) && !isEmojiModifier(cp)) {

@@ -41,14 +41,29 @@ CAMPAIGN_ID_FROM_IDS = {
     }
 }
 
+# Tiers sort nano -> mega, not alphabetically (macro, mega, micro, nano): panels bucket on this
+# runtime field, whose values carry the tier's rank ("1 nano" ... "4 mega"); other tier names sort last.
+TIER_ORDER = {
+    "tier_order": {
+        "type": "keyword",
+        "script": {
+            "source": "if (doc.containsKey('tier') && doc['tier'].size() > 0) { String t = doc['tier'].value; "
+                      "int r = ['nano', 'micro', 'macro', 'mega'].indexOf(t); emit((r < 0 ? 9 : r + 1) + ' ' + t); }"
+        },
+    }
+}
+
 DATA_VIEWS = [
     # id, index pattern (= template index_patterns), time field, display name, runtime fields
-    ("ion-dv-posts", "ion-posts*", "created_at", "ION posts", {}),
+    # ion-posts' own campaign_id holds only the producer's optional explicit id: the runtime field
+    # (which shadows it) takes every campaign a post is attributed to, by hashtag, mention or roster too.
+    ("ion-dv-posts", "ion-posts*", "created_at", "ION posts", {**CAMPAIGN_ID_FROM_IDS, **TIER_ORDER}),
     ("ion-dv-comments", "ion-comments*", "created_at", "ION comments", CAMPAIGN_ID_FROM_IDS),
     ("ion-dv-post-totals", "ion-post-totals*", "updated_at", "ION post totals", CAMPAIGN_ID_FROM_IDS),
-    ("ion-dv-campaign-metrics", "ion-campaign-metrics*", "window_end", "ION campaign metrics", {}),
+    ("ion-dv-campaign-metrics", "ion-campaign-metrics*", "window_end", "ION campaign metrics", TIER_ORDER),
     ("ion-dv-influencer-metrics", "ion-influencer-metrics*", "window_end", "ION influencer metrics", {}),
     ("ion-dv-alerts", "ion-alerts*", "fired_at", "ION alerts", {}),
+    ("ion-dv-campaign-terms", "ion-campaign-terms*", "window_end", "ION rising terms", {}),
 ]
 
 
@@ -305,7 +320,7 @@ VISUALIZATIONS = [
     lens("ion-lens-tiers-er", "Engagement rate by tier (nano vs mega)",
          "Follower-based engagement rate and median post engagement rate per influencer tier.",
          "ion-dv-campaign-metrics",
-         [("tier", terms("tier", 10, "Tier")),
+         [("tier", terms("tier_order", 10, "Tier")),
           ("er", metric("average", "engagement_rate_followers", "Engagement rate (followers)", PERCENT)),
           ("median", metric("average", "er_post_median", "Median post engagement rate", PERCENT))],
          xy("bar", "tier", ["er", "median"]),
@@ -319,16 +334,18 @@ VISUALIZATIONS = [
           ("er", metric("average", "engagement_rate_followers", "Engagement rate", PERCENT)),
           ("posts", metric("sum", "posts", "Posts", NUMBER0)),
           ("emv", metric("sum", "emv", "EMV", NUMBER2)),
-          ("followers", metric("max", "followers", "Followers", NUMBER0))],
+          ("followers", metric("max", "influencer_followers", "Followers", NUMBER0))],
          table(["handle", "tier", "engagements", "er", "posts", "emv", "followers"]),
          query='dimension : "influencer" and window : "total"'),
     lens("ion-lens-disclosure-by-tier", "Disclosure compliance by tier",
-         "Posts per tier, split by whether the ad disclosure (#ad, paid partnership) is missing.",
+         "Campaign posts per tier, split by whether the ad disclosure (#ad, paid partnership) is missing. "
+         "Posts of no campaign are left out: nothing was required of them.",
          "ion-dv-posts",
-         [("tier", terms("tier", 10, "Tier")),
+         [("tier", terms("tier_order", 10, "Tier")),
           ("missing", terms("disclosure_missing", 2, "Disclosure missing", data_type="boolean")),
           ("posts", count("Posts"))],
-         xy("bar_stacked", "tier", ["posts"], split="missing")),
+         xy("bar_stacked", "tier", ["posts"], split="missing"),
+         query="campaign_ids : *"),
     lens("ion-lens-disclosure-offenders", "Posts missing disclosure by influencer",
          "Influencers with posts that lack the required disclosure.",
          "ion-dv-posts",
@@ -337,7 +354,29 @@ VISUALIZATIONS = [
          table(["handle", "posts"]),
          query="disclosure_missing : true"),
 
+    lens("ion-lens-pulse-rising-terms", "Rising terms",
+         "Words, bigrams, hashtags and emoji whose share of the campaign's comments rose most in a "
+         "15-minute window against the hour before it (log-likelihood G²; 10.8 is p = 0.001).",
+         "ion-dv-campaign-terms",
+         [("term", terms("term", 15, "Term", order_by="score")),
+          ("score", metric("max", "score", "Rise (G²)", NUMBER0)),
+          ("count", metric("max", "count", "Comments with it (15 min)", NUMBER0)),
+          ("negative", metric("max", "negative_count", "Negative comments with it", NUMBER0)),
+          ("baseline", metric("min", "baseline_rate", "Baseline share", PERCENT))],
+         table(["term", "score", "count", "negative", "baseline"]),
+         query="score > 0"),
+
     # ---- Alerts --------------------------------------------------------------------------
+    lens("ion-lens-alerts-rising-negative-terms", "What the complaints are about",
+         "Terms whose share of the negative comments rose most against the hour before: what a "
+         "negative-sentiment surge is about.",
+         "ion-dv-campaign-terms",
+         [("campaign", terms("campaign_id", 5, "Campaign", order_by="score")),
+          ("term", terms("term", 10, "Term", order_by="score")),
+          ("score", metric("max", "negative_score", "Rise in negative comments (G²)", NUMBER0)),
+          ("negative", metric("max", "negative_count", "Negative comments with it (15 min)", NUMBER0))],
+         table(["campaign", "term", "score", "negative"]),
+         query="negative_score > 0"),
     lens("ion-lens-alerts-timeline", "Alerts over time by severity", "",
          "ion-dv-alerts",
          [("time", date_histogram("fired_at")),
@@ -359,7 +398,7 @@ SEARCHES = [
                  "Alerts that are not resolved, newest first.", "ion-dv-alerts",
                  ALERT_COLUMNS + ["campaign_id"], 'not status : "resolved"', "fired_at"),
     saved_search("ion-search-alert-feed", "Alert feed",
-                 "Every alert event, newest first.", "ion-dv-alerts",
+                 "Every alert with its latest status (one document per alert), newest first.", "ion-dv-alerts",
                  ALERT_COLUMNS + ["campaign_id", "scope", "scope_key"], "", "fired_at"),
     saved_search("ion-search-underperformers", "Under-performing posts",
                  "Posts whose engagement rate stays below their tier's baseline (rule underperforming_post).",
@@ -440,7 +479,8 @@ DASHBOARDS = [
               [("lens", "ion-lens-pulse-engagement", 0, 0, 24, 14, None),
                ("lens", "ion-lens-pulse-comments", 24, 0, 24, 14, None),
                ("search", "ion-search-live-alerts", 0, 14, 24, 16, None),
-               ("lens", "ion-lens-pulse-top-posts", 24, 14, 24, 16, None)],
+               ("lens", "ion-lens-pulse-top-posts", 24, 14, 24, 16, None),
+               ("lens", "ion-lens-pulse-rising-terms", 0, 30, 48, 14, None)],
               "now-60m", 10000, False, "ion-dv-campaign-metrics"),
     dashboard("ion-dashboard-campaign-overview", "ION - Campaign overview",
               "Campaign-to-date totals, EMV, impressions, sentiment and platforms. Campaign targets "
@@ -462,7 +502,8 @@ DASHBOARDS = [
               "Every alert ION raised: rule, severity, status, message and evidence.",
               [("lens", "ion-lens-alerts-timeline", 0, 0, 24, 12, None),
                ("lens", "ion-lens-alerts-by-rule", 24, 0, 24, 12, None),
-               ("search", "ion-search-alert-feed", 0, 12, 48, 20, None)],
+               ("lens", "ion-lens-alerts-rising-negative-terms", 0, 12, 48, 12, None),
+               ("search", "ion-search-alert-feed", 0, 24, 48, 20, None)],
               "now-24h", 30000, False, "ion-dv-alerts"),
 ]
 

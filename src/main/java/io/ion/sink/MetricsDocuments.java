@@ -22,7 +22,14 @@ public final class MetricsDocuments {
         switch (d.name()) {
             case Dimension.TIER -> doc.put("tier", d.value());
             case Dimension.PLATFORM -> doc.put("platform", d.value());
-            case Dimension.INFLUENCER -> doc.put("influencer_id", d.value());
+            case Dimension.INFLUENCER -> {
+                doc.put("influencer_id", d.value());
+                if (m.influencer() != null) { // the leaderboard buckets on handle and tier
+                    doc.put("handle", m.influencer().handle());
+                    doc.put("tier", m.influencer().tier());
+                    doc.put("influencer_followers", m.influencer().followers());
+                }
+            }
             default -> { }
         }
         doc.put("window", m.window());

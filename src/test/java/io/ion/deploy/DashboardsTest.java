@@ -77,7 +77,8 @@ class DashboardsTest {
                 "ion-post-totals*", "updated_at",
                 "ion-campaign-metrics*", "window_end",
                 "ion-influencer-metrics*", "window_end",
-                "ion-alerts*", "fired_at"));
+                "ion-alerts*", "fired_at",
+                "ion-campaign-terms*", "window_end"));
         // ...and every template is covered by exactly those patterns.
         assertThat(templates.all()).allSatisfy(t -> assertThat(timeFieldByTitle).containsKeys(
                 t.indexPatterns().toArray(String[]::new)));
@@ -101,10 +102,10 @@ class DashboardsTest {
         assertThat(a.path("refreshInterval").path("value").asInt()).isEqualTo(10_000);
         JsonNode controls = ProjectFiles.JSON.readTree(a.path("controlGroupInput").path("panelsJSON").asText());
         assertThat(controls.findValuesAsText("fieldName")).containsExactly("campaign_id");
-        // Panels: engagements, comments/sentiment, live alerts, top posts.
+        // Panels: engagements, comments/sentiment, live alerts, top posts, rising terms.
         assertThat(panelTargets("ion-dashboard-launch-pulse")).containsExactlyInAnyOrder(
                 "ion-lens-pulse-engagement", "ion-lens-pulse-comments", "ion-search-live-alerts",
-                "ion-lens-pulse-top-posts");
+                "ion-lens-pulse-top-posts", "ion-lens-pulse-rising-terms");
     }
 
     @Test
@@ -118,11 +119,47 @@ class DashboardsTest {
 
     @Test
     void campaignControlReachesDataViewsWithoutCampaignId() {
-        // comments and post-totals have campaign_ids only; their data views add a campaign_id runtime field.
-        for (String id : List.of("ion-dv-comments", "ion-dv-post-totals")) {
+        // comments and post-totals have campaign_ids only; their data views add a campaign_id runtime field. So do
+        // posts, whose own campaign_id is only the producer's explicit id (hashtag-attributed posts lack it).
+        for (String id : List.of("ion-dv-comments", "ion-dv-post-totals", "ion-dv-posts")) {
             String runtime = byId(id).path("attributes").path("runtimeFieldMap").asText();
             assertThat(runtime).as(id).contains("\"campaign_id\"").contains("campaign_ids");
         }
+    }
+
+    @Test
+    void tierPanelsOrderTiersNanoToMega() {
+        for (String lens : List.of("ion-lens-tiers-er", "ion-lens-disclosure-by-tier")) {
+            JsonNode tier = byId(lens).path("attributes").path("state").path("datasourceStates").path("formBased")
+                    .path("layers").path("layer1").path("columns").path("tier");
+            assertThat(tier.path("sourceField").asText()).as(lens).isEqualTo("tier_order");
+            assertThat(tier.path("params").path("orderBy").path("type").asText()).as(lens).isEqualTo("alphabetical");
+        }
+        for (String dv : List.of("ion-dv-campaign-metrics", "ion-dv-posts")) {
+            assertThat(byId(dv).path("attributes").path("runtimeFieldMap").asText()).as(dv)
+                    .contains("\"tier_order\"").contains("['nano', 'micro', 'macro', 'mega']");
+        }
+    }
+
+    @Test
+    void disclosureCountsOnlyCampaignPosts() {
+        assertThat(byId("ion-lens-disclosure-by-tier").path("attributes").path("state").path("query")
+                .path("query").asText()).isEqualTo("campaign_ids : *");
+    }
+
+    @Test
+    void theLeaderboardShowsTheInfluencersFollowersNotASumOverPosts() {
+        JsonNode followers = byId("ion-lens-influencer-leaderboard").path("attributes").path("state")
+                .path("datasourceStates").path("formBased").path("layers").path("layer1").path("columns")
+                .path("followers");
+        assertThat(followers.path("sourceField").asText()).isEqualTo("influencer_followers");
+    }
+
+    @Test
+    void risingTermsAreOnThePulseAndTheAlertsDashboards() {
+        assertThat(panelTargets("ion-dashboard-alerts")).contains("ion-lens-alerts-rising-negative-terms");
+        assertThat(byId("ion-lens-alerts-rising-negative-terms").path("references").get(0).path("id").asText())
+                .isEqualTo("ion-dv-campaign-terms");
     }
 
     @Test
@@ -131,6 +168,7 @@ class DashboardsTest {
         List<String> columns = new ArrayList<>();
         feed.path("columns").forEach(c -> columns.add(c.asText()));
         assertThat(columns).contains("rule", "severity", "status", "message", "evidence.summary");
+        assertThat(feed.path("description").asText()).doesNotContain("every alert event").contains("one document per alert");
         assertThat(feed.path("sort").path(0).path(0).asText()).isEqualTo("fired_at");
         assertThat(feed.path("sort").path(0).path(1).asText()).isEqualTo("desc");
         assertThat(panelTargets("ion-dashboard-alerts")).contains("ion-search-alert-feed");

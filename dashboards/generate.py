@@ -29,38 +29,19 @@ LAYER = "layer1"  # every ION Lens visualization has a single data layer
 # Data views: one per ION index pattern, with the index template's time field.
 # --------------------------------------------------------------------------------------------
 
-# comments and post-totals carry campaign_ids (a post may count for several campaigns), the
-# other indices campaign_id. A keyword runtime field named campaign_id, emitting every value of
-# campaign_ids, lets one dashboard control (a filter on campaign_id) narrow every panel.
-CAMPAIGN_ID_FROM_IDS = {
-    "campaign_id": {
-        "type": "keyword",
-        "script": {
-            "source": "if (doc.containsKey('campaign_ids')) { for (def c : doc['campaign_ids']) { emit(c); } }"
-        },
-    }
-}
-
-# Tiers sort nano -> mega, not alphabetically (macro, mega, micro, nano): panels bucket on this
-# runtime field, whose values carry the tier's rank ("1 nano" ... "4 mega"); other tier names sort last.
-TIER_ORDER = {
-    "tier_order": {
-        "type": "keyword",
-        "script": {
-            "source": "if (doc.containsKey('tier') && doc['tier'].size() > 0) { String t = doc['tier'].value; "
-                      "int r = ['nano', 'micro', 'macro', 'mega'].indexOf(t); emit((r < 0 ? 9 : r + 1) + ' ' + t); }"
-        },
-    }
-}
+# The Campaign control filters on campaign_ids: posts, comments and post totals carry every campaign
+# a record is attributed to there (by explicit id, hashtag, mention or roster; ion-posts' own
+# campaign_id is only the producer's explicit id), and the indices with one campaign per document
+# (metrics, alerts, rising terms) map campaign_ids as a field alias of campaign_id. No runtime
+# fields: the filter and the control's options are plain term queries and aggregations.
+CAMPAIGN_FILTER_FIELD = "campaign_ids"
 
 DATA_VIEWS = [
     # id, index pattern (= template index_patterns), time field, display name, runtime fields
-    # ion-posts' own campaign_id holds only the producer's optional explicit id: the runtime field
-    # (which shadows it) takes every campaign a post is attributed to, by hashtag, mention or roster too.
-    ("ion-dv-posts", "ion-posts*", "created_at", "ION posts", {**CAMPAIGN_ID_FROM_IDS, **TIER_ORDER}),
-    ("ion-dv-comments", "ion-comments*", "created_at", "ION comments", CAMPAIGN_ID_FROM_IDS),
-    ("ion-dv-post-totals", "ion-post-totals*", "updated_at", "ION post totals", CAMPAIGN_ID_FROM_IDS),
-    ("ion-dv-campaign-metrics", "ion-campaign-metrics*", "window_end", "ION campaign metrics", TIER_ORDER),
+    ("ion-dv-posts", "ion-posts*", "created_at", "ION posts", {}),
+    ("ion-dv-comments", "ion-comments*", "created_at", "ION comments", {}),
+    ("ion-dv-post-totals", "ion-post-totals*", "updated_at", "ION post totals", {}),
+    ("ion-dv-campaign-metrics", "ion-campaign-metrics*", "window_end", "ION campaign metrics", {}),
     ("ion-dv-influencer-metrics", "ion-influencer-metrics*", "window_end", "ION influencer metrics", {}),
     ("ion-dv-alerts", "ion-alerts*", "fired_at", "ION alerts", {}),
     ("ion-dv-campaign-terms", "ion-campaign-terms*", "window_end", "ION rising terms", {}),
@@ -138,18 +119,32 @@ def date_histogram(field, interval="auto"):
     }
 
 
-def terms(field, size, label, order_by=None, data_type="string"):
-    """Top values of a keyword/boolean field; ordered by a metric column, else alphabetically."""
+def terms(field, size, label, order_by=None, data_type="string", rank_by=None):
+    """Top values of a keyword/boolean field; ordered by a metric column, else alphabetically.
+
+    rank_by: (operation, field) of a metric the buckets are ordered by, ascending, without showing
+    it (Lens "Rank by: Custom"); tiers use it to sort nano -> mega instead of alphabetically.
+    """
     order = {"type": "column", "columnId": order_by} if order_by else {"type": "alphabetical", "fallback": False}
-    return {
+    extra = {}
+    if rank_by:
+        order = {"type": "custom"}
+        op, rank_field = rank_by
+        extra = {"orderAgg": {
+            "label": f"{op} of {rank_field}", "dataType": "number", "operationType": op,
+            "sourceField": rank_field, "isBucketed": False, "scale": "ratio", "params": {"emptyAsNull": True},
+        }}
+    column = {
         "label": label, "customLabel": True, "dataType": data_type, "operationType": "terms",
         "sourceField": field, "isBucketed": True, "scale": "ordinal",
         "params": {
             "size": size, "orderBy": order, "orderDirection": "desc" if order_by else "asc",
             "otherBucket": False, "missingBucket": False, "parentFormat": {"id": "terms"},
             "include": [], "exclude": [], "includeIsRegex": False, "excludeIsRegex": False,
+            **extra,
         },
     }
+    return column
 
 
 def metric(op, field, label, fmt=None, kql=None):
@@ -320,7 +315,7 @@ VISUALIZATIONS = [
     lens("ion-lens-tiers-er", "Engagement rate by tier (nano vs mega)",
          "Follower-based engagement rate and median post engagement rate per influencer tier.",
          "ion-dv-campaign-metrics",
-         [("tier", terms("tier_order", 10, "Tier")),
+         [("tier", terms("tier", 10, "Tier", rank_by=("min", "tier_rank"))),
           ("er", metric("average", "engagement_rate_followers", "Engagement rate (followers)", PERCENT)),
           ("median", metric("average", "er_post_median", "Median post engagement rate", PERCENT))],
          xy("bar", "tier", ["er", "median"]),
@@ -341,7 +336,7 @@ VISUALIZATIONS = [
          "Campaign posts per tier, split by whether the ad disclosure (#ad, paid partnership) is missing. "
          "Posts of no campaign are left out: nothing was required of them.",
          "ion-dv-posts",
-         [("tier", terms("tier_order", 10, "Tier")),
+         [("tier", terms("tier", 10, "Tier", rank_by=("min", "followers"))),
           ("missing", terms("disclosure_missing", 2, "Disclosure missing", data_type="boolean")),
           ("posts", count("Posts"))],
          xy("bar_stacked", "tier", ["posts"], split="missing"),
@@ -412,11 +407,11 @@ SEARCHES = [
 # --------------------------------------------------------------------------------------------
 
 def campaign_control(dv_id):
-    """One options-list control on campaign_id; its filter reaches every panel (see runtime field)."""
+    """One options-list control on campaign_ids; its filter reaches every panel (see CAMPAIGN_FILTER_FIELD)."""
     control_id = "ion-control-campaign"
     panels = {control_id: {
         "order": 0, "width": "medium", "grow": True, "type": "optionsListControl",
-        "explicitInput": {"id": control_id, "fieldName": "campaign_id", "title": "Campaign",
+        "explicitInput": {"id": control_id, "fieldName": CAMPAIGN_FILTER_FIELD, "title": "Campaign",
                           "singleSelect": True, "enhancements": {}},
     }}
     control_input = {

@@ -1,5 +1,6 @@
 package io.ion.sink;
 
+import io.ion.config.Tier;
 import io.ion.engagement.Dimension;
 import io.ion.engagement.WindowMetrics;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,7 +21,10 @@ public final class MetricsDocuments {
         doc.put("campaign_id", d.campaignId());
         doc.put("dimension", d.name());
         switch (d.name()) {
-            case Dimension.TIER -> doc.put("tier", d.value());
+            case Dimension.TIER -> {
+                doc.put("tier", d.value());
+                doc.put("tier_rank", tierRank(d.value())); // dashboards sort tiers nano -> mega by it
+            }
             case Dimension.PLATFORM -> doc.put("platform", d.value());
             case Dimension.INFLUENCER -> {
                 doc.put("influencer_id", d.value());
@@ -67,6 +71,12 @@ public final class MetricsDocuments {
         }
         String index = Dimension.INFLUENCER.equals(d.name()) ? influencerIndex : campaignIndex;
         return Documents.document(index, m.documentId(), doc, null);
+    }
+
+    /** 1 (nano) to 4 (mega); a name outside the tier table sorts after them. */
+    static int tierRank(String tier) {
+        int index = Tier.NAMES.indexOf(tier);
+        return index < 0 ? Tier.NAMES.size() + 1 : index + 1;
     }
 
     private static void putNullable(ObjectNode doc, String field, Double value) {

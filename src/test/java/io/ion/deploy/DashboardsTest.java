@@ -101,7 +101,7 @@ class DashboardsTest {
         assertThat(a.path("refreshInterval").path("pause").asBoolean(true)).isFalse();
         assertThat(a.path("refreshInterval").path("value").asInt()).isEqualTo(10_000);
         JsonNode controls = ProjectFiles.JSON.readTree(a.path("controlGroupInput").path("panelsJSON").asText());
-        assertThat(controls.findValuesAsText("fieldName")).containsExactly("campaign_id");
+        assertThat(controls.findValuesAsText("fieldName")).containsExactly("campaign_ids");
         // Panels: engagements, comments/sentiment, live alerts, top posts, rising terms.
         assertThat(panelTargets("ion-dashboard-launch-pulse")).containsExactlyInAnyOrder(
                 "ion-lens-pulse-engagement", "ion-lens-pulse-comments", "ion-search-live-alerts",
@@ -118,27 +118,34 @@ class DashboardsTest {
     }
 
     @Test
-    void campaignControlReachesDataViewsWithoutCampaignId() {
-        // comments and post-totals have campaign_ids only; their data views add a campaign_id runtime field. So do
-        // posts, whose own campaign_id is only the producer's explicit id (hashtag-attributed posts lack it).
-        for (String id : List.of("ion-dv-comments", "ion-dv-post-totals", "ion-dv-posts")) {
-            String runtime = byId(id).path("attributes").path("runtimeFieldMap").asText();
-            assertThat(runtime).as(id).contains("\"campaign_id\"").contains("campaign_ids");
+    void theCampaignControlFiltersEveryIndexOnTheCampaignsARecordIsAttributedTo() throws IOException {
+        // posts, comments and post totals carry campaign_ids (ion-posts' campaign_id is only the explicit id);
+        // the one-campaign indices map campaign_ids as an alias of campaign_id.
+        for (IndexTemplates.Template t : templates.all()) {
+            assertThat(t.fields()).as(t.file()).containsKey("campaign_ids");
+            assertThat(t.fields().get("campaign_ids").type()).as(t.file()).isEqualTo("keyword");
+        }
+        for (JsonNode o : objects) {
+            if (o.path("type").asText().equals("dashboard")) {
+                JsonNode controls = ProjectFiles.JSON.readTree(
+                        o.path("attributes").path("controlGroupInput").path("panelsJSON").asText());
+                assertThat(controls.findValuesAsText("fieldName")).as(o.path("id").asText()).containsExactly("campaign_ids");
+            }
         }
     }
 
     @Test
     void tierPanelsOrderTiersNanoToMega() {
-        for (String lens : List.of("ion-lens-tiers-er", "ion-lens-disclosure-by-tier")) {
+        // Alphabetical would be macro, mega, micro, nano: the tiers rank by a value that grows with the tier.
+        Map<String, String> rankField = Map.of("ion-lens-tiers-er", "tier_rank", "ion-lens-disclosure-by-tier", "followers");
+        rankField.forEach((lens, field) -> {
             JsonNode tier = byId(lens).path("attributes").path("state").path("datasourceStates").path("formBased")
                     .path("layers").path("layer1").path("columns").path("tier");
-            assertThat(tier.path("sourceField").asText()).as(lens).isEqualTo("tier_order");
-            assertThat(tier.path("params").path("orderBy").path("type").asText()).as(lens).isEqualTo("alphabetical");
-        }
-        for (String dv : List.of("ion-dv-campaign-metrics", "ion-dv-posts")) {
-            assertThat(byId(dv).path("attributes").path("runtimeFieldMap").asText()).as(dv)
-                    .contains("\"tier_order\"").contains("['nano', 'micro', 'macro', 'mega']");
-        }
+            assertThat(tier.path("params").path("orderBy").path("type").asText()).as(lens).isEqualTo("custom");
+            assertThat(tier.path("params").path("orderDirection").asText()).as(lens).isEqualTo("asc");
+            assertThat(tier.path("params").path("orderAgg").path("operationType").asText()).as(lens).isEqualTo("min");
+            assertThat(tier.path("params").path("orderAgg").path("sourceField").asText()).as(lens).isEqualTo(field);
+        });
     }
 
     @Test

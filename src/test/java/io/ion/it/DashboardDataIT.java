@@ -152,7 +152,7 @@ class DashboardDataIT {
             JsonNode column = layer.path("columns").path(columnId.asText());
             if (column.path("isBucketed").asBoolean()) {
                 ObjectNode agg = aggs.putObject(columnId.asText());
-                bucketAgg(agg, column);
+                bucketAgg(agg, column, dashboard.path("attributes").path("timeFrom").asText());
                 aggs = agg.putObject("aggs");
             }
         }
@@ -166,17 +166,15 @@ class DashboardDataIT {
         return search;
     }
 
-    static void bucketAgg(ObjectNode agg, JsonNode column) {
+    static void bucketAgg(ObjectNode agg, JsonNode column, String timeFrom) {
         String field = column.path("sourceField").asText();
         switch (column.path("operationType").asText()) {
             case "terms" -> agg.putObject("terms").put("field", field).put("size", column.path("params").path("size").asInt(10));
             case "date_histogram" -> {
+                // "auto": Kibana picks a fixed interval for the time range (about 100 buckets) before searching.
                 String interval = column.path("params").path("interval").asText("auto");
-                if ("auto".equals(interval)) {
-                    agg.putObject("auto_date_histogram").put("field", field).put("buckets", 20);
-                } else {
-                    agg.putObject("date_histogram").put("field", field).put("fixed_interval", interval);
-                }
+                agg.putObject("date_histogram").put("field", field)
+                        .put("fixed_interval", "auto".equals(interval) ? autoInterval(timeFrom) : interval);
             }
             default -> throw new AssertionError("bucket operation not translated: " + column);
         }
@@ -231,6 +229,20 @@ class DashboardDataIT {
         }
         JsonNode v = m.has("values") ? m.path("values").elements().next() : m.path("value");
         return !v.isNull() && !v.isMissingNode();
+    }
+
+    /** {@code now-60m}, {@code now-24h}, {@code now-30d} → a whole number of minutes giving about 100 buckets. */
+    static String autoInterval(String timeFrom) {
+        Matcher m = Pattern.compile("now-(\\d+)([mhd])").matcher(timeFrom);
+        if (!m.matches()) {
+            throw new AssertionError("time range not translated: " + timeFrom);
+        }
+        long minutes = Long.parseLong(m.group(1)) * switch (m.group(2)) {
+            case "h" -> 60;
+            case "d" -> 1_440;
+            default -> 1;
+        };
+        return Math.max(1, minutes / 100) + "m";
     }
 
     private static final Pattern RANGE = Pattern.compile("([\\w.]+)\\s*(>=|<=|>|<)\\s*");

@@ -9,6 +9,7 @@ import io.ion.engagement.MetricsAccumulator;
 import io.ion.engagement.WindowMetrics;
 import io.ion.ingest.Json;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MetricsDocumentsTest {
@@ -33,6 +34,18 @@ class MetricsDocumentsTest {
         assertThat(doc.path("tier").asText()).isEqualTo("micro");
         assertThat(doc.path("influencer_followers").asLong()).isEqualTo(18_500);
         assertThat(doc.path("followers").asLong()).isEqualTo(36_900); // the engagement-rate denominator, unchanged
+    }
+
+    @Test
+    void tierDocumentsCarryTheTiersRankNanoFirst() throws Exception {
+        MetricsAccumulator acc = new MetricsAccumulator();
+        acc.add(post("p1", 18_400));
+        List<Integer> ranks = new java.util.ArrayList<>();
+        for (String tier : List.of("nano", "micro", "macro", "mega", "giga")) {
+            WindowMetrics m = WindowMetrics.of(new Dimension("c1", Dimension.TIER, tier), "total", T, T, acc, 0);
+            ranks.add(Json.MAPPER.readTree(MetricsDocuments.of(m, "campaign", "influencer").json()).path("tier_rank").asInt());
+        }
+        assertThat(ranks).containsExactly(1, 2, 3, 4, 5);
     }
 
     @Test

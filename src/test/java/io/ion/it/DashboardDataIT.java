@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -78,6 +79,19 @@ class DashboardDataIT {
             es.awaitCount(config.elasticsearch.index("campaign-terms"), 1, Duration.ofSeconds(60));
             Thread.sleep(8_000); // running totals emit every 5 s
         }
+    }
+
+    @Test
+    void theBoardNamesTheCrisisWordsOfTheSurge() throws Exception {
+        List<JsonNode> surges = es.documents(config.elasticsearch.index("alerts")).stream().map(d -> d.path("_source"))
+                .filter(a -> a.path("rule").asText().equals("negative_sentiment_surge")).toList();
+        assertThat(surges).isNotEmpty();
+        Instant windowEnd = Instant.parse(surges.get(0).path("evidence").path("window_end").asText());
+        var terms = new io.ion.local.EsQueries(config.elasticsearch)
+                .risingTerms(config.elasticsearch.index("campaign-terms"), CAMPAIGN, windowEnd);
+        assertThat(terms).isNotNull();
+        // the crisis comments say "terrible quality, broke after a day, refund now"; the calm ones "refund" too
+        assertThat(terms.messageFragment(3, true)).startsWith("rising: ").contains("quality").doesNotContain("love");
     }
 
     @TestFactory

@@ -139,8 +139,7 @@ class DashboardsTest {
         // Alphabetical would be macro, mega, micro, nano: the tiers rank by a value that grows with the tier.
         Map<String, String> rankField = Map.of("ion-lens-tiers-er", "tier_rank", "ion-lens-disclosure-by-tier", "followers");
         rankField.forEach((lens, field) -> {
-            JsonNode tier = byId(lens).path("attributes").path("state").path("datasourceStates").path("formBased")
-                    .path("layers").path("layer1").path("columns").path("tier");
+            JsonNode tier = lensColumn(lens, "tier");
             assertThat(tier.path("params").path("orderBy").path("type").asText()).as(lens).isEqualTo("custom");
             assertThat(tier.path("params").path("orderDirection").asText()).as(lens).isEqualTo("asc");
             assertThat(tier.path("params").path("orderAgg").path("operationType").asText()).as(lens).isEqualTo("min");
@@ -156,9 +155,7 @@ class DashboardsTest {
 
     @Test
     void theLeaderboardShowsTheInfluencersFollowersNotASumOverPosts() {
-        JsonNode followers = byId("ion-lens-influencer-leaderboard").path("attributes").path("state")
-                .path("datasourceStates").path("formBased").path("layers").path("layer1").path("columns")
-                .path("followers");
+        JsonNode followers = lensColumn("ion-lens-influencer-leaderboard", "followers");
         assertThat(followers.path("sourceField").asText()).isEqualTo("influencer_followers");
     }
 
@@ -305,6 +302,11 @@ class DashboardsTest {
     }
 
     // ------------------------------------------------------------------------------------------
+
+    private static JsonNode lensColumn(String lensId, String columnId) {
+        return byId(lensId).path("attributes").path("state").path("datasourceStates").path("formBased")
+                .path("layers").path("layer1").path("columns").path(columnId);
+    }
 
     private static JsonNode byId(String id) {
         return objects.stream().filter(o -> o.path("id").asText().equals(id)).findFirst()

@@ -29,26 +29,22 @@ LAYER = "layer1"  # every ION Lens visualization has a single data layer
 # Data views: one per ION index pattern, with the index template's time field.
 # --------------------------------------------------------------------------------------------
 
-# comments and post-totals carry campaign_ids (a post may count for several campaigns), the
-# other indices campaign_id. A keyword runtime field named campaign_id, emitting every value of
-# campaign_ids, lets one dashboard control (a filter on campaign_id) narrow every panel.
-CAMPAIGN_ID_FROM_IDS = {
-    "campaign_id": {
-        "type": "keyword",
-        "script": {
-            "source": "if (doc.containsKey('campaign_ids')) { for (def c : doc['campaign_ids']) { emit(c); } }"
-        },
-    }
-}
+# The Campaign control filters on campaign_ids: posts, comments and post totals carry every campaign
+# a record is attributed to there (by explicit id, hashtag, mention or roster; ion-posts' own
+# campaign_id is only the producer's explicit id), and the indices with one campaign per document
+# (metrics, alerts, rising terms) map campaign_ids as a field alias of campaign_id. No runtime
+# fields: the filter and the control's options are plain term queries and aggregations.
+CAMPAIGN_FILTER_FIELD = "campaign_ids"
 
 DATA_VIEWS = [
     # id, index pattern (= template index_patterns), time field, display name, runtime fields
     ("ion-dv-posts", "ion-posts*", "created_at", "ION posts", {}),
-    ("ion-dv-comments", "ion-comments*", "created_at", "ION comments", CAMPAIGN_ID_FROM_IDS),
-    ("ion-dv-post-totals", "ion-post-totals*", "updated_at", "ION post totals", CAMPAIGN_ID_FROM_IDS),
+    ("ion-dv-comments", "ion-comments*", "created_at", "ION comments", {}),
+    ("ion-dv-post-totals", "ion-post-totals*", "updated_at", "ION post totals", {}),
     ("ion-dv-campaign-metrics", "ion-campaign-metrics*", "window_end", "ION campaign metrics", {}),
     ("ion-dv-influencer-metrics", "ion-influencer-metrics*", "window_end", "ION influencer metrics", {}),
     ("ion-dv-alerts", "ion-alerts*", "fired_at", "ION alerts", {}),
+    ("ion-dv-campaign-terms", "ion-campaign-terms*", "window_end", "ION rising terms", {}),
 ]
 
 
@@ -123,18 +119,32 @@ def date_histogram(field, interval="auto"):
     }
 
 
-def terms(field, size, label, order_by=None, data_type="string"):
-    """Top values of a keyword/boolean field; ordered by a metric column, else alphabetically."""
+def terms(field, size, label, order_by=None, data_type="string", rank_by=None):
+    """Top values of a keyword/boolean field; ordered by a metric column, else alphabetically.
+
+    rank_by: (operation, field) of a metric the buckets are ordered by, ascending, without showing
+    it (Lens "Rank by: Custom"); tiers use it to sort nano -> mega instead of alphabetically.
+    """
     order = {"type": "column", "columnId": order_by} if order_by else {"type": "alphabetical", "fallback": False}
-    return {
+    extra = {}
+    if rank_by:
+        order = {"type": "custom"}
+        op, rank_field = rank_by
+        extra = {"orderAgg": {
+            "label": f"{op} of {rank_field}", "dataType": "number", "operationType": op,
+            "sourceField": rank_field, "isBucketed": False, "scale": "ratio", "params": {"emptyAsNull": True},
+        }}
+    column = {
         "label": label, "customLabel": True, "dataType": data_type, "operationType": "terms",
         "sourceField": field, "isBucketed": True, "scale": "ordinal",
         "params": {
             "size": size, "orderBy": order, "orderDirection": "desc" if order_by else "asc",
             "otherBucket": False, "missingBucket": False, "parentFormat": {"id": "terms"},
             "include": [], "exclude": [], "includeIsRegex": False, "excludeIsRegex": False,
+            **extra,
         },
     }
+    return column
 
 
 def metric(op, field, label, fmt=None, kql=None):
@@ -305,7 +315,7 @@ VISUALIZATIONS = [
     lens("ion-lens-tiers-er", "Engagement rate by tier (nano vs mega)",
          "Follower-based engagement rate and median post engagement rate per influencer tier.",
          "ion-dv-campaign-metrics",
-         [("tier", terms("tier", 10, "Tier")),
+         [("tier", terms("tier", 10, "Tier", rank_by=("min", "tier_rank"))),
           ("er", metric("average", "engagement_rate_followers", "Engagement rate (followers)", PERCENT)),
           ("median", metric("average", "er_post_median", "Median post engagement rate", PERCENT))],
          xy("bar", "tier", ["er", "median"]),
@@ -319,16 +329,18 @@ VISUALIZATIONS = [
           ("er", metric("average", "engagement_rate_followers", "Engagement rate", PERCENT)),
           ("posts", metric("sum", "posts", "Posts", NUMBER0)),
           ("emv", metric("sum", "emv", "EMV", NUMBER2)),
-          ("followers", metric("max", "followers", "Followers", NUMBER0))],
+          ("followers", metric("max", "influencer_followers", "Followers", NUMBER0))],
          table(["handle", "tier", "engagements", "er", "posts", "emv", "followers"]),
          query='dimension : "influencer" and window : "total"'),
     lens("ion-lens-disclosure-by-tier", "Disclosure compliance by tier",
-         "Posts per tier, split by whether the ad disclosure (#ad, paid partnership) is missing.",
+         "Campaign posts per tier, split by whether the ad disclosure (#ad, paid partnership) is missing. "
+         "Posts of no campaign are left out: nothing was required of them.",
          "ion-dv-posts",
-         [("tier", terms("tier", 10, "Tier")),
+         [("tier", terms("tier", 10, "Tier", rank_by=("min", "followers"))),
           ("missing", terms("disclosure_missing", 2, "Disclosure missing", data_type="boolean")),
           ("posts", count("Posts"))],
-         xy("bar_stacked", "tier", ["posts"], split="missing")),
+         xy("bar_stacked", "tier", ["posts"], split="missing"),
+         query="campaign_ids : *"),
     lens("ion-lens-disclosure-offenders", "Posts missing disclosure by influencer",
          "Influencers with posts that lack the required disclosure.",
          "ion-dv-posts",
@@ -337,7 +349,29 @@ VISUALIZATIONS = [
          table(["handle", "posts"]),
          query="disclosure_missing : true"),
 
+    lens("ion-lens-pulse-rising-terms", "Rising terms",
+         "Words, bigrams, hashtags and emoji whose share of the campaign's comments rose most in a "
+         "15-minute window against the hour before it (log-likelihood G²; 10.8 is p = 0.001).",
+         "ion-dv-campaign-terms",
+         [("term", terms("term", 15, "Term", order_by="score")),
+          ("score", metric("max", "score", "Rise (G²)", NUMBER0)),
+          ("count", metric("max", "count", "Comments with it (15 min)", NUMBER0)),
+          ("negative", metric("max", "negative_count", "Negative comments with it", NUMBER0)),
+          ("baseline", metric("min", "baseline_rate", "Baseline share", PERCENT))],
+         table(["term", "score", "count", "negative", "baseline"]),
+         query="score > 0"),
+
     # ---- Alerts --------------------------------------------------------------------------
+    lens("ion-lens-alerts-rising-negative-terms", "What the complaints are about",
+         "Terms whose share of the negative comments rose most against the hour before: what a "
+         "negative-sentiment surge is about.",
+         "ion-dv-campaign-terms",
+         [("campaign", terms("campaign_id", 5, "Campaign", order_by="score")),
+          ("term", terms("term", 10, "Term", order_by="score")),
+          ("score", metric("max", "negative_score", "Rise in negative comments (G²)", NUMBER0)),
+          ("negative", metric("max", "negative_count", "Negative comments with it (15 min)", NUMBER0))],
+         table(["campaign", "term", "score", "negative"]),
+         query="negative_score > 0"),
     lens("ion-lens-alerts-timeline", "Alerts over time by severity", "",
          "ion-dv-alerts",
          [("time", date_histogram("fired_at")),
@@ -359,7 +393,7 @@ SEARCHES = [
                  "Alerts that are not resolved, newest first.", "ion-dv-alerts",
                  ALERT_COLUMNS + ["campaign_id"], 'not status : "resolved"', "fired_at"),
     saved_search("ion-search-alert-feed", "Alert feed",
-                 "Every alert event, newest first.", "ion-dv-alerts",
+                 "Every alert with its latest status (one document per alert), newest first.", "ion-dv-alerts",
                  ALERT_COLUMNS + ["campaign_id", "scope", "scope_key"], "", "fired_at"),
     saved_search("ion-search-underperformers", "Under-performing posts",
                  "Posts whose engagement rate stays below their tier's baseline (rule underperforming_post).",
@@ -373,11 +407,11 @@ SEARCHES = [
 # --------------------------------------------------------------------------------------------
 
 def campaign_control(dv_id):
-    """One options-list control on campaign_id; its filter reaches every panel (see runtime field)."""
+    """One options-list control on campaign_ids; its filter reaches every panel (see CAMPAIGN_FILTER_FIELD)."""
     control_id = "ion-control-campaign"
     panels = {control_id: {
         "order": 0, "width": "medium", "grow": True, "type": "optionsListControl",
-        "explicitInput": {"id": control_id, "fieldName": "campaign_id", "title": "Campaign",
+        "explicitInput": {"id": control_id, "fieldName": CAMPAIGN_FILTER_FIELD, "title": "Campaign",
                           "singleSelect": True, "enhancements": {}},
     }}
     control_input = {
@@ -440,7 +474,8 @@ DASHBOARDS = [
               [("lens", "ion-lens-pulse-engagement", 0, 0, 24, 14, None),
                ("lens", "ion-lens-pulse-comments", 24, 0, 24, 14, None),
                ("search", "ion-search-live-alerts", 0, 14, 24, 16, None),
-               ("lens", "ion-lens-pulse-top-posts", 24, 14, 24, 16, None)],
+               ("lens", "ion-lens-pulse-top-posts", 24, 14, 24, 16, None),
+               ("lens", "ion-lens-pulse-rising-terms", 0, 30, 48, 14, None)],
               "now-60m", 10000, False, "ion-dv-campaign-metrics"),
     dashboard("ion-dashboard-campaign-overview", "ION - Campaign overview",
               "Campaign-to-date totals, EMV, impressions, sentiment and platforms. Campaign targets "
@@ -462,7 +497,8 @@ DASHBOARDS = [
               "Every alert ION raised: rule, severity, status, message and evidence.",
               [("lens", "ion-lens-alerts-timeline", 0, 0, 24, 12, None),
                ("lens", "ion-lens-alerts-by-rule", 24, 0, 24, 12, None),
-               ("search", "ion-search-alert-feed", 0, 12, 48, 20, None)],
+               ("lens", "ion-lens-alerts-rising-negative-terms", 0, 12, 48, 12, None),
+               ("search", "ion-search-alert-feed", 0, 24, 48, 20, None)],
               "now-24h", 30000, False, "ion-dv-alerts"),
 ]
 

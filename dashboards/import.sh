@@ -56,6 +56,10 @@ elif [[ -n "$user" ]]; then
   curl_config="user = $(quote "$user:$password")"
 fi
 
+# Kibana answers 400 to a file whose name does not end in .ndjson, and curl sends the local name.
+upload_name="$(basename "$file")"
+[[ "$upload_name" == *.ndjson ]] || upload_name="${upload_name%.*}.ndjson"
+
 body="$(mktemp)"
 trap 'rm -f "$body"' EXIT
 
@@ -67,7 +71,7 @@ if ! status="$(printf '%s\n' "$curl_config" | curl --silent --show-error --confi
       --connect-timeout 10 --max-time 120 \
       -X POST "$endpoint" \
       -H 'kbn-xsrf: true' -H 'Expect:' \
-      -F "file=@$file")"; then
+      -F "file=@$file;filename=$upload_name")"; then
   die "could not reach Kibana at $url"
 fi
 

@@ -33,6 +33,10 @@ public class MetricsAccumulator {
     /** Followers of every distinct post seen, summed when first seen (exact even past the tracking bound). */
     public long followers;
     public Map<String, long[]> postStats = new HashMap<>(); // postId -> {engagements, followers, first seen (ms)}
+    /** The posting influencer's handle and tier as last seen, and their largest follower count (influencer dimension). */
+    public String handle;
+    public String tier;
+    public long authorFollowers;
 
     public void add(Activity a) {
         posts += a.posts();
@@ -50,6 +54,9 @@ public class MetricsAccumulator {
         negative += a.negative();
         neutral += a.neutral();
         positive += a.positive();
+        handle = a.handle() != null ? a.handle() : handle;
+        tier = a.tier() != null ? a.tier() : tier;
+        authorFollowers = Math.max(authorFollowers, a.followers());
         if (a.followers() > 0) {
             long[] stats = postStats.get(a.postId());
             if (stats == null) {
@@ -79,6 +86,9 @@ public class MetricsAccumulator {
         negative += other.negative;
         neutral += other.neutral;
         positive += other.positive;
+        handle = other.handle != null ? other.handle : handle;
+        tier = other.tier != null ? other.tier : tier;
+        authorFollowers = Math.max(authorFollowers, other.authorFollowers);
         other.postStats.forEach((post, stats) -> {
             long[] mine = postStats.get(post);
             if (mine == null) {

@@ -29,7 +29,28 @@ public record WindowMetrics(
         Double positiveShare,
         List<Map.Entry<String, Long>> topPosts,
         long lateEvents,
-        TierBenchmark benchmark) implements Serializable {
+        TierBenchmark benchmark,
+        Influencer influencer) implements Serializable {
+
+    /** Without the influencer's profile (every dimension but {@code influencer}). */
+    public WindowMetrics(Dimension dimension, String window, Instant windowStart, Instant windowEnd,
+                         long posts, long comments, long likes, long shares, long saves, long views, long impressions,
+                         long reach, long engagements, long followers, Double engagementRateFollowers,
+                         Double engagementRateImpressions, double emv, long sentimentSeen, long sentimentScored,
+                         Double sentimentSampleRate, Double sentimentMean, Double negativeShare, Double neutralShare,
+                         Double positiveShare, List<Map.Entry<String, Long>> topPosts, long lateEvents,
+                         TierBenchmark benchmark) {
+        this(dimension, window, windowStart, windowEnd, posts, comments, likes, shares, saves, views, impressions,
+                reach, engagements, followers, engagementRateFollowers, engagementRateImpressions, emv, sentimentSeen,
+                sentimentScored, sentimentSampleRate, sentimentMean, negativeShare, neutralShare, positiveShare,
+                topPosts, lateEvents, benchmark, null);
+    }
+
+    /**
+     * Who the influencer of an {@code influencer} dimension is: handle and tier as last seen in the window, and the
+     * largest follower count of their posts (not {@code followers}, which sums the posts with activity).
+     */
+    public record Influencer(String handle, String tier, long followers) implements Serializable {}
 
     /**
      * The distribution of per-post engagement rates among posts at least {@code minAgeMinutes} old (tier totals
@@ -58,7 +79,9 @@ public record WindowMetrics(
                 scored == 0 ? null : acc.sentimentScoreSum / scored,
                 ratio(acc.negative, scored), ratio(acc.neutral, scored), ratio(acc.positive, scored),
                 List.copyOf(acc.topPosts(5)),
-                lateEvents, benchmark);
+                lateEvents, benchmark,
+                Dimension.INFLUENCER.equals(dimension.name())
+                        ? new Influencer(acc.handle, acc.tier, acc.authorFollowers) : null);
     }
 
     static Double ratio(double numerator, double denominator) {

@@ -37,6 +37,10 @@ import io.ion.sentiment.ScoredComment;
 import io.ion.sentiment.ScoredPost;
 import io.ion.sink.EsDocument;
 import io.ion.sink.IndexTemplates;
+import io.ion.sink.TermDocuments;
+import io.ion.terms.CampaignTerms;
+import io.ion.terms.RisingTerms;
+import io.ion.terms.RisingTermsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -145,6 +149,11 @@ public final class IonJob {
                 .map(m -> MetricsDocuments.of(m, es.index(IndexTemplates.CAMPAIGN_METRICS), es.index(IndexTemplates.INFLUENCER_METRICS)))
                 .uid("metric-documents").name("metric documents");
 
+        // Rising terms: per campaign and minute of event time, what its comments talk about more than usual.
+        DataStream<CampaignTerms> risingTerms = RisingTerms.build(scoredComments, campaigns, campaignsFromFile,
+                RisingTermsSettings.defaults(), Duration.ofSeconds(config.windows.outOfOrdernessSeconds),
+                Duration.ofSeconds(config.windows.idlenessSeconds));
+
         // Alerts: every rule of a campaign in one keyed operator, with the live campaign definitions.
         DataStream<AlertInput> alertInputs = allActivity.map(AlertInput::of).uid("alert-activity").name("activity for alerts")
                 .union(attributedPosts.flatMap((AttributedPost p, Collector<AlertInput> out) -> {
@@ -176,10 +185,14 @@ public final class IonJob {
                 .uid("post-totals-throttle").name("latest post totals per interval")
                 .map(u -> PostTotalsDocuments.of(u, es.index(IndexTemplates.POST_TOTALS))).uid("post-totals-documents")
                 .name("post totals documents");
+        DataStream<EsDocument> termDocuments = risingTerms
+                .flatMap((CampaignTerms t, Collector<EsDocument> out) -> TermDocuments.of(t, es.index(IndexTemplates.CAMPAIGN_TERMS))
+                        .forEach(out::collect))
+                .returns(EsDocument.class).uid("term-documents").name("term documents");
         DataStream<EsDocument> alertDocuments = alerts
                 .map(a -> AlertJson.document(a, es.index(IndexTemplates.ALERTS))).uid("alert-documents").name("alert documents");
         postDocuments
-                .union(commentDocuments, postTotalsDocuments, metricDocuments, alertDocuments)
+                .union(commentDocuments, postTotalsDocuments, metricDocuments, alertDocuments, termDocuments)
                 .sinkTo(sinks.documents()).uid("elasticsearch-sink").name("Elasticsearch");
         DataStream<DeadLetter> deadLetters = posts.getSideOutput(ParseFunction.DEAD_LETTERS)
                 .union(comments.getSideOutput(ParseFunction.DEAD_LETTERS),

@@ -2,6 +2,7 @@ package io.ion.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ion.config.IonConfig;
+import io.ion.terms.CampaignTerms;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +22,14 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The live terminal board of {@code ion demo}: per campaign posts, comments, engagements, engagement rate, EMV,
- * sentiment and tier split; the latest alerts; events per second and consumer lag. Fits 80 columns. On a terminal
+ * sentiment and tier split; the latest alerts, with the rising terms of a firing surge; events per second and
+ * consumer lag. Fits 80 columns. On a terminal
  * it redraws in place; otherwise it prints plain blocks (for logs and CI).
  */
 public final class DemoBoard {
 
+    private static final String NEGATIVE_SURGE = "negative_sentiment_surge";
+    private static final String VOLUME_SPIKE = "volume_spike";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final EsQueries es;
@@ -106,12 +110,32 @@ public final class DemoBoard {
                     CLOCK.format(Instant.parse(a.path("updated_at").asText())), a.path("severity").asText(),
                     a.path("status").asText(), cut(a.path("rule").asText(), 24), cut(a.path("campaign_id").asText(), 12)));
             b.append("    ").append(cut(a.path("message").asText(), 75)).append('\n');
+            String rising = risingTermsOf(a);
+            if (!rising.isEmpty()) {
+                b.append("    ").append(cut(rising, 75)).append('\n');
+            }
             shown++;
         }
         if (shown == 0) {
             b.append("  (none yet)\n");
         }
         return b.toString();
+    }
+
+    /**
+     * "rising: strap broke, peeling, refund" for a firing surge: the top rising terms of its campaign's window at
+     * the alert's evidence (negative comments' ranking for a sentiment surge, all comments' for a volume spike).
+     */
+    private String risingTermsOf(JsonNode alert) throws Exception {
+        String rule = alert.path("rule").asText();
+        boolean negative = NEGATIVE_SURGE.equals(rule);
+        if ("resolved".equals(alert.path("status").asText()) || !(negative || VOLUME_SPIKE.equals(rule))) {
+            return "";
+        }
+        String windowEnd = alert.path("evidence").path("window_end").asText("");
+        CampaignTerms terms = es.risingTerms(config.elasticsearch.index("campaign-terms"),
+                alert.path("campaign_id").asText(), windowEnd.isEmpty() ? null : Instant.parse(windowEnd));
+        return terms == null ? "" : terms.messageFragment(3, negative);
     }
 
     private String lag() {

@@ -23,9 +23,10 @@ public final class IndexTemplates {
     public static final String CAMPAIGN_METRICS = "campaign-metrics";
     public static final String INFLUENCER_METRICS = "influencer-metrics";
     public static final String ALERTS = "alerts";
+    public static final String CAMPAIGN_TERMS = "campaign-terms";
 
     public static final List<String> ALL =
-            List.of(POSTS, COMMENTS, POST_TOTALS, CAMPAIGN_METRICS, INFLUENCER_METRICS, ALERTS);
+            List.of(POSTS, COMMENTS, POST_TOTALS, CAMPAIGN_METRICS, INFLUENCER_METRICS, ALERTS, CAMPAIGN_TERMS);
 
     private IndexTemplates() {}
 

@@ -1,5 +1,6 @@
 package io.ion.sink;
 
+import io.ion.config.Tier;
 import io.ion.engagement.Dimension;
 import io.ion.engagement.WindowMetrics;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,9 +19,19 @@ public final class MetricsDocuments {
         doc.put("campaign_id", d.campaignId());
         doc.put("dimension", d.name());
         switch (d.name()) {
-            case Dimension.TIER -> doc.put("tier", d.value());
+            case Dimension.TIER -> {
+                doc.put("tier", d.value());
+                doc.put("tier_rank", tierRank(d.value())); // dashboards sort tiers nano -> mega by it
+            }
             case Dimension.PLATFORM -> doc.put("platform", d.value());
-            case Dimension.INFLUENCER -> doc.put("influencer_id", d.value());
+            case Dimension.INFLUENCER -> {
+                doc.put("influencer_id", d.value());
+                if (m.influencer() != null) { // the leaderboard buckets on handle and tier
+                    doc.put("handle", m.influencer().handle());
+                    doc.put("tier", m.influencer().tier());
+                    doc.put("influencer_followers", m.influencer().followers());
+                }
+            }
             default -> { }
         }
         doc.put("window", m.window());
@@ -59,6 +70,12 @@ public final class MetricsDocuments {
         // No version: WindowMetrics carries nothing that grows with every update of a window (a late event
         // can change the counts without moving any time), so these documents stay last-write-wins.
         return Documents.document(index, m.documentId(), doc, null, null, "updated_at", Instant.now());
+    }
+
+    /** 1 (nano) to 4 (mega); a name outside the tier table sorts after them. */
+    static int tierRank(String tier) {
+        int index = Tier.NAMES.indexOf(tier);
+        return index < 0 ? Tier.NAMES.size() + 1 : index + 1;
     }
 
     private static void putNullable(ObjectNode doc, String field, Double value) {

@@ -77,7 +77,8 @@ class DashboardsTest {
                 "ion-post-totals*", "updated_at",
                 "ion-campaign-metrics*", "window_end",
                 "ion-influencer-metrics*", "window_end",
-                "ion-alerts*", "fired_at"));
+                "ion-alerts*", "fired_at",
+                "ion-campaign-terms*", "window_end"));
         // ...and every template is covered by exactly those patterns.
         assertThat(templates.all()).allSatisfy(t -> assertThat(timeFieldByTitle).containsKeys(
                 t.indexPatterns().toArray(String[]::new)));
@@ -100,11 +101,11 @@ class DashboardsTest {
         assertThat(a.path("refreshInterval").path("pause").asBoolean(true)).isFalse();
         assertThat(a.path("refreshInterval").path("value").asInt()).isEqualTo(10_000);
         JsonNode controls = ProjectFiles.JSON.readTree(a.path("controlGroupInput").path("panelsJSON").asText());
-        assertThat(controls.findValuesAsText("fieldName")).containsExactly("campaign_id");
-        // Panels: engagements, comments/sentiment, live alerts, top posts.
+        assertThat(controls.findValuesAsText("fieldName")).containsExactly("campaign_ids");
+        // Panels: engagements, comments/sentiment, live alerts, top posts, rising terms.
         assertThat(panelTargets("ion-dashboard-launch-pulse")).containsExactlyInAnyOrder(
                 "ion-lens-pulse-engagement", "ion-lens-pulse-comments", "ion-search-live-alerts",
-                "ion-lens-pulse-top-posts");
+                "ion-lens-pulse-top-posts", "ion-lens-pulse-rising-terms");
     }
 
     @Test
@@ -117,12 +118,52 @@ class DashboardsTest {
     }
 
     @Test
-    void campaignControlReachesDataViewsWithoutCampaignId() {
-        // comments and post-totals have campaign_ids only; their data views add a campaign_id runtime field.
-        for (String id : List.of("ion-dv-comments", "ion-dv-post-totals")) {
-            String runtime = byId(id).path("attributes").path("runtimeFieldMap").asText();
-            assertThat(runtime).as(id).contains("\"campaign_id\"").contains("campaign_ids");
+    void theCampaignControlFiltersEveryIndexOnTheCampaignsARecordIsAttributedTo() throws IOException {
+        // posts, comments and post totals carry campaign_ids (ion-posts' campaign_id is only the explicit id);
+        // the one-campaign indices map campaign_ids as an alias of campaign_id.
+        for (IndexTemplates.Template t : templates.all()) {
+            assertThat(t.fields()).as(t.file()).containsKey("campaign_ids");
+            assertThat(t.fields().get("campaign_ids").type()).as(t.file()).isEqualTo("keyword");
         }
+        for (JsonNode o : objects) {
+            if (o.path("type").asText().equals("dashboard")) {
+                JsonNode controls = ProjectFiles.JSON.readTree(
+                        o.path("attributes").path("controlGroupInput").path("panelsJSON").asText());
+                assertThat(controls.findValuesAsText("fieldName")).as(o.path("id").asText()).containsExactly("campaign_ids");
+            }
+        }
+    }
+
+    @Test
+    void tierPanelsOrderTiersNanoToMega() {
+        // Alphabetical would be macro, mega, micro, nano: the tiers rank by a value that grows with the tier.
+        Map<String, String> rankField = Map.of("ion-lens-tiers-er", "tier_rank", "ion-lens-disclosure-by-tier", "followers");
+        rankField.forEach((lens, field) -> {
+            JsonNode tier = lensColumn(lens, "tier");
+            assertThat(tier.path("params").path("orderBy").path("type").asText()).as(lens).isEqualTo("custom");
+            assertThat(tier.path("params").path("orderDirection").asText()).as(lens).isEqualTo("asc");
+            assertThat(tier.path("params").path("orderAgg").path("operationType").asText()).as(lens).isEqualTo("min");
+            assertThat(tier.path("params").path("orderAgg").path("sourceField").asText()).as(lens).isEqualTo(field);
+        });
+    }
+
+    @Test
+    void disclosureCountsOnlyCampaignPosts() {
+        assertThat(byId("ion-lens-disclosure-by-tier").path("attributes").path("state").path("query")
+                .path("query").asText()).isEqualTo("campaign_ids : *");
+    }
+
+    @Test
+    void theLeaderboardShowsTheInfluencersFollowersNotASumOverPosts() {
+        JsonNode followers = lensColumn("ion-lens-influencer-leaderboard", "followers");
+        assertThat(followers.path("sourceField").asText()).isEqualTo("influencer_followers");
+    }
+
+    @Test
+    void risingTermsAreOnThePulseAndTheAlertsDashboards() {
+        assertThat(panelTargets("ion-dashboard-alerts")).contains("ion-lens-alerts-rising-negative-terms");
+        assertThat(byId("ion-lens-alerts-rising-negative-terms").path("references").get(0).path("id").asText())
+                .isEqualTo("ion-dv-campaign-terms");
     }
 
     @Test
@@ -131,6 +172,7 @@ class DashboardsTest {
         List<String> columns = new ArrayList<>();
         feed.path("columns").forEach(c -> columns.add(c.asText()));
         assertThat(columns).contains("rule", "severity", "status", "message", "evidence.summary");
+        assertThat(feed.path("description").asText()).doesNotContain("every alert event").contains("one document per alert");
         assertThat(feed.path("sort").path(0).path(0).asText()).isEqualTo("fired_at");
         assertThat(feed.path("sort").path(0).path(1).asText()).isEqualTo("desc");
         assertThat(panelTargets("ion-dashboard-alerts")).contains("ion-search-alert-feed");
@@ -260,6 +302,11 @@ class DashboardsTest {
     }
 
     // ------------------------------------------------------------------------------------------
+
+    private static JsonNode lensColumn(String lensId, String columnId) {
+        return byId(lensId).path("attributes").path("state").path("datasourceStates").path("formBased")
+                .path("layers").path("layer1").path("columns").path(columnId);
+    }
 
     private static JsonNode byId(String id) {
         return objects.stream().filter(o -> o.path("id").asText().equals(id)).findFirst()

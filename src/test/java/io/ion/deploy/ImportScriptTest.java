@@ -92,6 +92,16 @@ class ImportScriptTest {
     }
 
     @Test
+    void sendsAFileOfAnyLocalNameUnderANameEndingInNdjson() throws Exception {
+        java.nio.file.Path copy = Files.createTempFile("ion-saved-objects", ".json");
+        Files.copy(ProjectFiles.file(DashboardsTest.NDJSON), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Result r = run(Map.of("ION_NDJSON", copy.toString()), "--url", url(), "--user", "u", "--password", "p");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        String expectedName = copy.getFileName().toString().replaceAll("\\.json$", ".ndjson");
+        assertThat(requests.get(0).body()).contains("name=\"file\"; filename=\"" + expectedName + "\"");
+    }
+
+    @Test
     void takesUrlAndApiKeyFromTheEnvironment() throws Exception {
         Result r = run(Map.of("KIBANA_URL", url() + "/", "KIBANA_API_KEY", "aWQ6a2V5"));
         assertThat(r.exitCode()).as(r.stderr()).isZero();

@@ -60,6 +60,7 @@ final class IndexTemplates {
         template.path("index_patterns").forEach(p -> patterns.add(p.asText()));
         Map<String, Field> fields = new LinkedHashMap<>();
         collect("", template.path("template").path("mappings").path("properties"), fields);
+        resolveAliases(template.path("template").path("mappings").path("properties"), fields);
         Template t = new Template(file, List.copyOf(patterns), fields);
         templates.add(t);
         patterns.forEach(p -> byPattern.put(p, t));
@@ -84,6 +85,20 @@ final class IndexTemplates {
                 out.put(name, new Field(name, type, aggregatable, searchable));
             }
         }
+    }
+
+    /** A field alias (type alias, path = target) queries and aggregates as its target. */
+    private static void resolveAliases(JsonNode properties, Map<String, Field> fields) {
+        properties.fields().forEachRemaining(e -> {
+            if (e.getValue().path("type").asText().equals("alias")) {
+                Field target = fields.get(e.getValue().path("path").asText());
+                if (target == null) {
+                    fields.remove(e.getKey()); // an alias to nothing: not a usable field
+                } else {
+                    fields.put(e.getKey(), new Field(e.getKey(), target.type(), target.aggregatable(), target.searchable()));
+                }
+            }
+        });
     }
 
     List<Template> all() {

@@ -218,6 +218,15 @@ final class SavedObjectsValidator {
                         && !columns.has(orderBy.path("columnId").asText())) {
                     problem(where + ": orders by missing column " + orderBy.path("columnId").asText());
                 }
+                if (orderBy.path("type").asText().equals("custom")) {
+                    JsonNode orderAgg = c.path("params").path("orderAgg");
+                    if (!orderAgg.has("operationType") || !orderAgg.has("sourceField")) {
+                        problem(where + ": custom order without an orderAgg operation and field");
+                    } else if (fields != null) {
+                        checkAggregation(where + " order", orderAgg.path("operationType").asText(),
+                                orderAgg.path("sourceField").asText(), fields);
+                    }
+                }
             }
             for (JsonNode id : layer.getValue().path("columnOrder")) {
                 if (!columns.has(id.asText())) {

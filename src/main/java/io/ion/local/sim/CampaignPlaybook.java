@@ -11,6 +11,7 @@ import java.util.List;
  * @param kickoffText the text of the mega kickoff post, or null when the campaign has no kickoff
  * @param storyLines first-person stories influencers post; {@code {brand}} is replaced by the brand name
  * @param quietLines posts that name the product without any hashtag or mention (used with an explicit campaign_id)
+ * @param defect what goes wrong if this campaign is the run's crisis campaign: the cause its complaints are about
  */
 public record CampaignPlaybook(
         String campaignId,
@@ -24,7 +25,8 @@ public record CampaignPlaybook(
         double rosterShare,
         String kickoffText,
         List<String> storyLines,
-        List<String> quietLines) {
+        List<String> quietLines,
+        ProductDefect defect) {
 
     public static final String LYFTUP = "lyftup-launch";
     public static final String GLOWDROP = "glowdrop-serum";
@@ -58,7 +60,8 @@ public record CampaignPlaybook(
                         "Unboxing the {brand} Air! The color is even better in person."),
                 List.of(
                         "New sneakers, long walk, zero regrets. More soon.",
-                        "Testing a new pair this week, first impressions are very good."));
+                        "Testing a new pair this week, first impressions are very good."),
+                ProductDefect.lyftUpStrap());
     }
 
     static CampaignPlaybook glowDrop() {
@@ -77,7 +80,8 @@ public record CampaignPlaybook(
                         "{brand} serum + sunscreen is my whole summer plan."),
                 List.of(
                         "My skin has never looked this awake. Full routine in stories.",
-                        "Trying a new serum this month, will report back."));
+                        "Trying a new serum this month, will report back."),
+                ProductDefect.glowDropOxidized());
     }
 
     static CampaignPlaybook peakline() {
@@ -93,7 +97,8 @@ public record CampaignPlaybook(
                         "Took my kids on the {brand} sunrise loop. They complained for 10 minutes and loved the rest.",
                         "Day 4 of the {brand} trail challenge. Legs are sore, views are worth it.",
                         "First time hiking before dawn. Headlamp, coffee, {brand} challenge ticked."),
-                List.of("Sunrise hike this morning, the fog over the valley was unreal."));
+                List.of("Sunrise hike this morning, the fog over the valley was unreal."),
+                ProductDefect.peaklineClosedTrail());
     }
 
     /** The contract record for this campaign, with its roster and schedule. */

@@ -16,6 +16,8 @@ final class CommentBank {
     private static final double[] NORMAL_MIX = {0.55, 0.28, 0.10, 0.07};
     /** Mix of the crisis surge: complaints, with a little sarcasm and bewildered questions. */
     private static final double[] CRISIS_MIX = {0.0, 0.05, 0.83, 0.12};
+    /** Share of the complaints that name the defect; the rest is the anger any crisis draws. */
+    private static final double DEFECT_SHARE = 0.6;
     private static final double NON_ENGLISH = 0.08;
 
     private static final List<String> POSITIVE = List.of("love this!", "🔥🔥🔥", "obsessed 😍", "need these",
@@ -32,9 +34,10 @@ final class CommentBank {
             "wow so authentic, totally not paid 😂", "sure, 'life changing' lol",
             "can't wait for mine to fall apart too 🙃", "love paying that much for this, said no one",
             "yeah I'm sure you bought it yourself");
-    private static final List<String> CRISIS_COMPLAINTS = List.of("mine broke after one day", "this is a scam",
-            "I want a refund", "😡😡😡", "sole came off after a week", "customer service won't answer",
-            "returned mine, total garbage", "don't buy this", "refund me please", "the strap snapped on day 2 😡",
+    /** Anger that does not say what went wrong (the defect's own complaints do: {@link ProductDefect}). */
+    private static final List<String> CRISIS_COMPLAINTS = List.of("this is a scam",
+            "I want a refund", "😡😡😡", "customer service won't answer",
+            "returned mine, total garbage", "don't buy this", "refund me please",
             "scam scam scam", "why are you deleting comments??", "worst purchase this year",
             "still waiting for my refund, 3 emails no answer");
     private static final List<String> CRISIS_QUESTIONS = List.of("wait what happened?", "is this true??",
@@ -86,10 +89,12 @@ final class CommentBank {
         return new Phrase(varied(text, random), sentiment);
     }
 
-    Phrase crisis(SplittableRandom random) {
+    /** A comment of the crisis surge about {@code defect}. */
+    Phrase crisis(SplittableRandom random, ProductDefect defect) {
         Sentiment sentiment = Sentiment.values()[RandomDraws.weightedIndex(random, CRISIS_MIX)];
         String text = switch (sentiment) {
-            case NEGATIVE -> CRISIS_COMPLAINTS.get(complaints.sample(random));
+            case NEGATIVE -> RandomDraws.chance(random, DEFECT_SHARE)
+                    ? RandomDraws.pick(random, defect.complaints()) : CRISIS_COMPLAINTS.get(complaints.sample(random));
             case SARCASM -> RandomDraws.pick(random, CRISIS_SARCASM);
             default -> RandomDraws.pick(random, CRISIS_QUESTIONS);
         };

@@ -33,13 +33,16 @@ final class CommentGenerator {
     private static final double MIN_BASELINE_PER_MINUTE = 2;
 
     private final ScenarioConfig config;
+    private final ProductDefect crisisDefect;
     private final CommentBank bank = new CommentBank();
     private final CommenterPool commenters = new CommenterPool();
     private final SplittableRandom random;
     private int nextComment = 1;
 
-    CommentGenerator(ScenarioConfig config, SplittableRandom random) {
+    /** @param crisisDefect what the crisis campaign's complaints are about */
+    CommentGenerator(ScenarioConfig config, ProductDefect crisisDefect, SplittableRandom random) {
         this.config = config;
+        this.crisisDefect = crisisDefect;
         this.random = random;
     }
 
@@ -114,7 +117,7 @@ final class CommentGenerator {
             PlannedPost target = livePostWeightedBySize(campaignPosts, offset);
             if (target != null) {
                 complaints.add(new GeneratedComment(null, target, offset, commenters.pick(random),
-                        bank.crisis(random), true));
+                        bank.crisis(random, crisisDefect), true));
             }
         }
         return complaints;

@@ -59,7 +59,7 @@ public final class LaunchScenario implements Iterable<SimEvent> {
         String loop = "#" + config.loop();
         List<PlannedPost> posts = new PostPlanner(config, this.playbooks, roster,
                 RandomDraws.stream(config.seed(), "posts" + loop)).plan();
-        List<GeneratedComment> comments = new CommentGenerator(config,
+        List<GeneratedComment> comments = new CommentGenerator(config, crisisPlaybook().defect(),
                 RandomDraws.stream(config.seed(), "comments" + loop)).generate(posts);
         List<GeneratedSnapshot> snapshots = new SnapshotGenerator(config,
                 RandomDraws.stream(config.seed(), "snapshots" + loop)).generate(posts, comments);
@@ -68,6 +68,10 @@ public final class LaunchScenario implements Iterable<SimEvent> {
 
         this.events = assemble(posts, comments, snapshots, malformed);
         this.expectations = expect(posts, comments, snapshots, malformed);
+    }
+
+    private CampaignPlaybook crisisPlaybook() {
+        return playbooks.stream().filter(p -> p.campaignId().equals(config.crisisCampaignId())).findFirst().orElseThrow();
     }
 
     /** Every event of the run in simulated-time order (campaign definitions are separate: {@link #campaignEvents()}). */
@@ -180,6 +184,7 @@ public final class LaunchScenario implements Iterable<SimEvent> {
                 clock.eventTime(config.crisisStart()),
                 clock.eventTime(crisisEnd),
                 (int) comments.stream().filter(GeneratedComment::crisis).count(),
+                crisisPlaybook().defect(),
                 undisclosed == null ? null : undisclosed.postId(),
                 undisclosed == null ? null : undisclosed.campaignId(),
                 Collections.unmodifiableMap(postsPerCampaign),

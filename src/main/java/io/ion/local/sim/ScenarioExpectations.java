@@ -13,6 +13,7 @@ import java.util.Map;
  * @param crisisStart simulated offset at which the complaint surge starts
  * @param crisisStartsAt / crisisEndsAt the surge window as written in payload timestamps (event time)
  * @param crisisComments complaint comments added by the surge (on top of the ordinary stream)
+ * @param crisisDefect the crisis's stated cause, with the words its complaints share
  * @param undisclosedPostId the one sponsored post without any disclosure tag
  * @param postsPerCampaign well-formed posts written for each campaign (every campaign is present, possibly 0)
  * @param commentsPerCampaign well-formed comments on each campaign's posts, crisis surge included
@@ -31,6 +32,7 @@ public record ScenarioExpectations(
         Instant crisisStartsAt,
         Instant crisisEndsAt,
         int crisisComments,
+        ProductDefect crisisDefect,
         String undisclosedPostId,
         String undisclosedCampaignId,
         Map<String, Integer> postsPerCampaign,

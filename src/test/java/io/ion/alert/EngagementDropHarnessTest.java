@@ -69,7 +69,7 @@ class EngagementDropHarnessTest {
             assertThat(drops).extracting(Alert::status)
                     .containsExactly(Alert.FIRING, Alert.UPDATED, Alert.UPDATED, Alert.RESOLVED);
             // quiet once the last activity (minute 37) is 10 minutes behind
-            assertThat(drops.get(1).updatedAt()).isEqualTo(at(48, 0));
+            assertThat(drops.get(3).updatedAt()).isEqualTo(at(48, 0));
             assertThat(h.eventTimeTimers()).isZero();
             assertThat(h.processingTimeTimers()).as("only the idle-TTL cleanup").isEqualTo(1);
             int alerts = h.alerts().size();

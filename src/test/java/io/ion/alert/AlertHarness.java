@@ -82,8 +82,19 @@ final class AlertHarness implements AutoCloseable {
         harness.processElement(AlertInput.of(totals), totals.windowEnd().toEpochMilli());
     }
 
+    /** Any input, stamped with its own event time. */
+    void send(AlertInput input) throws Exception {
+        Instant time = input.activity() != null ? input.activity().time()
+                : input.post() != null ? input.post().post().createdAt() : input.totals().windowEnd();
+        harness.processElement(input, time.toEpochMilli());
+    }
+
     void update(Campaign campaign) throws Exception {
         harness.processBroadcastElement(new CampaignUpdate(campaign.campaignId(), campaign), 0L);
+    }
+
+    void delete(String campaignId) throws Exception {
+        harness.processBroadcastElement(new CampaignUpdate(campaignId, null), 0L);
     }
 
     /**

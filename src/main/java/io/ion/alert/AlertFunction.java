@@ -48,6 +48,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     private transient MapState<String, AlertTrack> tracks;
     private transient ValueState<AlertClock> clock;
     private transient WatermarkProgress progress;
+    private transient AlertTimers clockTimers;
 
     public AlertFunction(List<Campaign> campaignsFromFile, List<String> globalWebhooks, AlertTiming timing) {
         this.campaigns = new LiveCampaigns(campaignsFromFile);
@@ -61,6 +62,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
         tracks = TtlState.map(getRuntimeContext(), "alert-tracks", String.class, AlertTrack.class, timing.stateTtl());
         clock = TtlState.value(getRuntimeContext(), "alert-clock", AlertClock.class, timing.stateTtl());
         progress = new WatermarkProgress();
+        clockTimers = new AlertTimers(timing);
     }
 
     @Override
@@ -76,14 +78,14 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
         if (campaign == null || ended(campaign, timers.currentWatermark())) {
             return; // unknown, deleted, or over (its state is gone and must not come back)
         }
-        AlertClock c = touch(current(), campaign, timers);
+        AlertClock c = clockTimers.touch(current(), campaign, timers);
         if (input.activity() != null) {
             long time = input.activity().time().toEpochMilli();
             if (!ended(campaign, time)) { // after its end a campaign has no pulse
                 pulse.add(input.activity());
                 long wanted = c.firstOpenMinute(Pulse.minuteOf(time) + MINUTE);
                 if (!c.scheduled() || wanted < c.nextMinute()) {
-                    c = schedule(c, wanted, timers);
+                    c = clockTimers.schedule(c, wanted, timers);
                 }
             }
         } else if (input.post() != null) {
@@ -105,22 +107,22 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
         Campaign campaign = campaigns.get(ctx.getCurrentKey(), ctx.getBroadcastState(LiveCampaigns.UPDATES));
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
             if (timestamp == c.nextMinute()) {
-                c = campaign == null ? schedule(c, NONE, timers) : evaluate(campaign, timestamp, c, timers, out);
+                c = campaign == null ? clockTimers.schedule(c, NONE, timers) : evaluate(campaign, timestamp, c, timers, out);
             }
             if (campaign != null && ended(campaign, timestamp) && (timestamp == c.finishTimer() || !c.scheduled())) {
                 clearAll(c, timers);
                 return;
             }
             if (timestamp == c.finishTimer()) { // the campaign's end moved: wait for the new one
-                c = armFinish(c.finish(NONE), campaign, timers);
+                c = clockTimers.armFinish(c.finish(NONE), campaign, timers);
             }
         } else if (timestamp == c.cleanupTimer()) {
-            if (c.lastInputAt() + timing.stateTtl().toMillis() <= timestamp) {
+            AlertClock renewed = clockTimers.renewCleanup(c, timestamp, timers);
+            if (renewed == null) { // idle for the whole TTL
                 clearAll(c, timers);
                 return;
             }
-            timers.registerProcessingTimeTimer(c.lastInputAt() + timing.stateTtl().toMillis());
-            c = c.input(c.lastInputAt(), c.lastInputAt() + timing.stateTtl().toMillis());
+            c = renewed;
         } else if (timestamp == c.fallbackTimer()) {
             c = fallback(campaign, c.next(c.nextMinute(), NONE), timers, out);
         }
@@ -134,7 +136,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
         while (campaign != null && c.scheduled() && idleClock != NONE && c.nextMinute() <= idleClock) {
             c = evaluate(campaign, c.nextMinute(), c, timers, out);
         }
-        return c.scheduled() ? schedule(c, c.nextMinute(), timers) : c;
+        return c.scheduled() ? clockTimers.schedule(c, c.nextMinute(), timers) : c;
     }
 
     /** Evaluates every pulse rule at the minute boundary {@code at} and schedules the next evaluation. */
@@ -171,54 +173,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
             Long first = pulse.firstActiveMinuteFrom(at); // in a backlog, later activity is already here
             next = first == null ? NONE : first + MINUTE;
         }
-        return schedule(c, next, timers);
-    }
-
-    /** Moves the next evaluation to {@code minute} (NONE: none), with a fallback check while one is scheduled. */
-    private AlertClock schedule(AlertClock c, long minute, TimerService timers) {
-        if (c.scheduled() && c.nextMinute() != minute && c.nextMinute() != c.finishTimer()) {
-            timers.deleteEventTimeTimer(c.nextMinute());
-        }
-        long fallback = c.fallbackTimer();
-        if (minute == NONE) {
-            if (fallback != NONE) {
-                timers.deleteProcessingTimeTimer(fallback);
-            }
-            return c.next(NONE, NONE);
-        }
-        timers.registerEventTimeTimer(minute);
-        if (fallback == NONE) {
-            fallback = timers.currentProcessingTime() + timing.fallbackEvery().toMillis();
-            timers.registerProcessingTimeTimer(fallback);
-        }
-        return c.next(minute, fallback);
-    }
-
-    /** Notes an input: the idle TTL counts from it, and the campaign's end has its timer. */
-    private AlertClock touch(AlertClock c, Campaign campaign, TimerService timers) {
-        long now = timers.currentProcessingTime();
-        long cleanup = c.cleanupTimer();
-        if (cleanup == NONE) {
-            cleanup = now + timing.stateTtl().toMillis();
-            timers.registerProcessingTimeTimer(cleanup);
-        }
-        return armFinish(c.input(now, cleanup), campaign, timers);
-    }
-
-    /** Sets the finish timer at the first minute boundary at or after the campaign's end (if it has one). */
-    private AlertClock armFinish(AlertClock c, Campaign campaign, TimerService timers) {
-        long finish = campaign == null || campaign.endsAt() == null ? NONE
-                : Math.floorDiv(campaign.endsAt().toEpochMilli() + MINUTE - 1, MINUTE) * MINUTE;
-        if (finish != c.finishTimer()) {
-            if (c.finishTimer() != NONE && c.finishTimer() != c.nextMinute()) {
-                timers.deleteEventTimeTimer(c.finishTimer());
-            }
-            if (finish != NONE) {
-                timers.registerEventTimeTimer(finish);
-            }
-            c = c.finish(finish);
-        }
-        return c;
+        return clockTimers.schedule(c, next, timers);
     }
 
     private <T> void fireOnce(List<OnceRule<T>> rules, T input, Campaign campaign, Collector<Alert> out)
@@ -239,16 +194,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     }
 
     private void clearAll(AlertClock c, TimerService timers) {
-        for (long timer : new long[] {c.nextMinute(), c.finishTimer()}) {
-            if (timer != NONE) {
-                timers.deleteEventTimeTimer(timer);
-            }
-        }
-        for (long timer : new long[] {c.fallbackTimer(), c.cleanupTimer()}) {
-            if (timer != NONE) {
-                timers.deleteProcessingTimeTimer(timer);
-            }
-        }
+        clockTimers.deleteAll(c, timers);
         pulse.clear();
         tracks.clear();
         clock.clear();

@@ -84,6 +84,18 @@ class OnceRulesHarnessTest {
     }
 
     @Test
+    void aCampaignAddedLiveIsAlertedForAndSurvivesARestore() throws Exception {
+        try (AlertHarness h = new AlertHarness(List.of())) {
+            h.send(attributed("fresh", post("f1", "no tag", at(1, 0)), true, List.of()));
+            assertThat(h.alerts()).isEmpty(); // not known yet
+            h.update(campaign("fresh"));
+            h.restart();
+            h.send(attributed("fresh", post("f2", "no tag", at(2, 0)), true, List.of()));
+            assertThat(h.alerts()).extracting(Alert::alertId).containsExactly("fresh:missing_disclosure:f2");
+        }
+    }
+
+    @Test
     void aDeletedCampaignAlertsNothing() throws Exception {
         try (AlertHarness h = new AlertHarness(List.of(launch))) {
             h.update(launch);

@@ -75,8 +75,15 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
         TimerService timers = ctx.timerService();
         progress.observe(timers.currentWatermark(), timers.currentProcessingTime());
         Campaign campaign = campaigns.get(input.campaignId(), ctx.getBroadcastState(LiveCampaigns.UPDATES));
-        if (campaign == null || ended(campaign, timers.currentWatermark())) {
-            return; // unknown, deleted, or over (its state is gone and must not come back)
+        if (campaign == null) {
+            return; // unknown or deleted: what it left expires with the idle TTL
+        }
+        if (ended(campaign, timers.currentWatermark())) { // over: its state is gone and must not come back
+            AlertClock left = clock.value(); // (only when its end was moved before the watermark, without an input)
+            if (left != null) {
+                clearAll(left, timers);
+            }
+            return;
         }
         AlertClock c = clockTimers.touch(current(), campaign, timers);
         if (input.activity() != null) {
@@ -132,8 +139,11 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     /** Idle inputs: evaluates the minutes the fallback clock has passed, and checks again later while scheduled. */
     private AlertClock fallback(Campaign campaign, AlertClock c, TimerService timers, Collector<Alert> out)
             throws Exception {
+        if (campaign == null) {
+            return clockTimers.schedule(c, NONE, timers); // deleted: nothing to evaluate
+        }
         long idleClock = progress.idleClock(timers.currentProcessingTime(), timing.idleAfter().toMillis());
-        while (campaign != null && c.scheduled() && idleClock != NONE && c.nextMinute() <= idleClock) {
+        while (c.scheduled() && idleClock != NONE && c.nextMinute() <= idleClock) {
             c = evaluate(campaign, c.nextMinute(), c, timers, out);
         }
         return c.scheduled() ? clockTimers.schedule(c, c.nextMinute(), timers) : c;
@@ -148,10 +158,10 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
         boolean firing = false;
         for (PulseRule rule : PULSE_RULES) {
             String key = rule.name() + ":" + campaign.campaignId();
-            AlertTrack track = tracks.get(key);
-            Condition condition = rule.evaluate(view, campaign, s, track == null ? AlertTrack.NEW : track);
-            Lifecycle.Transition step = Lifecycle.step(track == null ? AlertTrack.NEW : track,
-                    condition.holds() && !ended, condition.streak(), at, s,
+            AlertTrack stored = tracks.get(key);
+            AlertTrack track = stored == null ? AlertTrack.NEW : stored;
+            Condition condition = rule.evaluate(view, campaign, s, track);
+            Lifecycle.Transition step = Lifecycle.step(track, condition.holds() && !ended, condition.streak(), at, s,
                     campaign.campaignId() + ":" + rule.name() + ":" + campaign.campaignId() + ":" + at);
             tracks.put(key, step.next());
             firing |= step.next().firing();

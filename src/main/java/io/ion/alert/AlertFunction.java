@@ -91,8 +91,8 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
             if (!ended(campaign, time)) { // after its end a campaign has no pulse
                 pulse.add(input.activity());
                 long wanted = c.firstOpenMinute(Pulse.minuteOf(time) + MINUTE);
-                if (!c.scheduled() || wanted < c.nextMinute()) {
-                    c = clockTimers.schedule(c, wanted, timers);
+                if (!c.scheduled() || wanted < c.nextMinute() || c.fallbackTimer() == NONE) {
+                    c = clockTimers.schedule(c, c.scheduled() ? Math.min(wanted, c.nextMinute()) : wanted, timers);
                 }
             }
         } else if (input.post() != null) {
@@ -141,6 +141,9 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
             throws Exception {
         if (campaign == null) {
             return clockTimers.schedule(c, NONE, timers); // deleted: nothing to evaluate
+        }
+        if (!progress.seen()) {
+            return c; // no event time yet: the check is set again by the next input, not kept running
         }
         long idleClock = progress.idleClock(timers.currentProcessingTime(), timing.idleAfter().toMillis());
         while (c.scheduled() && idleClock != NONE && c.nextMinute() <= idleClock) {

@@ -16,6 +16,11 @@ final class WatermarkProgress {
         }
     }
 
+    /** Whether there has been a watermark at all (before one, idleness cannot be told from a job without any). */
+    boolean seen() {
+        return watermark != Long.MIN_VALUE;
+    }
+
     /**
      * The fallback clock: once the watermark has not moved for {@code idleAfterMs}, the stalled watermark advanced
      * by the processing time since it stalled (idle inputs: event time goes on at wall speed). {@link AlertClock#NONE}

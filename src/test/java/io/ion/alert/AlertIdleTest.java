@@ -61,8 +61,12 @@ class AlertIdleTest {
             for (int m = 0; m < 40; m++) {
                 h.minute("crisis", m, 20, m >= 30 ? 20 : 1, 50);
             }
-            h.processingTime(Duration.ofHours(1).toMillis());
+            for (long t = 0; t <= Duration.ofHours(1).toMillis(); t += 10 * SECOND) {
+                h.processingTime(t);
+            }
             assertThat(h.alerts()).isEmpty(); // no event time to extrapolate from
+            assertThat(h.eventTimeTimers()).as("the minute waiting for the watermark").isEqualTo(1);
+            assertThat(h.processingTimeTimers()).as("only the idle-TTL cleanup: no check runs on").isEqualTo(1);
         }
     }
 

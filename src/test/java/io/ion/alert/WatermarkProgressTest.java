@@ -10,7 +10,9 @@ class WatermarkProgressTest {
     void idleOnlyOnceTheWatermarkStalledForTheIdleTime() {
         WatermarkProgress p = new WatermarkProgress();
         assertThat(p.idleClock(100_000, 60_000)).as("no watermark yet").isEqualTo(AlertClock.NONE);
+        assertThat(p.seen()).isFalse();
         p.observe(5_000_000, 1_000);
+        assertThat(p.seen()).isTrue();
         assertThat(p.idleClock(60_999, 60_000)).isEqualTo(AlertClock.NONE);
         assertThat(p.idleClock(61_000, 60_000)).isEqualTo(5_060_000);
         p.observe(5_000_000, 70_000); // the same watermark again is no progress

@@ -43,6 +43,14 @@ public record Activity(
         String itemId,
         String snippet) implements Serializable {
 
+    /** How much of a comment's or post's text evidence carries. */
+    public static final int SNIPPET_CHARS = 160;
+
+    /** The start of a text as evidence shows it: the first {@value #SNIPPET_CHARS} characters, then "…". */
+    public static String snippet(String text) {
+        return text.length() <= SNIPPET_CHARS ? text : text.substring(0, SNIPPET_CHARS) + "…";
+    }
+
     /** Engagements = likes + comments + shares + saves. */
     public long engagements() {
         return likes + comments + shares + saves;

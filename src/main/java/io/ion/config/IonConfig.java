@@ -220,9 +220,21 @@ public class IonConfig implements Serializable {
     }
 
     public static class Alerts implements Serializable {
-        /** How often each campaign's pulse rules are evaluated (processing time; event time drives them too). */
+        /**
+         * Rules run as the watermark passes each minute. While a campaign has something to evaluate, this is how
+         * often (processing time) it checks whether its inputs went idle, for the processing-time fallback.
+         */
         @JsonProperty("evaluate_seconds")
         public int evaluateSeconds = 10;
+        /**
+         * Inputs are idle when the watermark has not moved for this long; the rules of a campaign waiting for its next
+         * minute then run on processing time, event time going on at wall speed from the stalled watermark.
+         */
+        @JsonProperty("idle_after_seconds")
+        public int idleAfterSeconds = 60;
+        /** A campaign without any input for this long loses its alert state (baselines, open alerts, fired-once). */
+        @JsonProperty("state_ttl_hours")
+        public int stateTtlHours = 90 * 24;
         /**
          * Global webhook endpoints ({@code endpoints: [{url, format: json|slack, secret}]}), the default signing
          * secret ({@code default_secret}, else the ION_WEBHOOK_SECRET environment variable), retries and bounds.

@@ -3,6 +3,7 @@ package io.ion.job;
 import io.ion.alert.Alert;
 import io.ion.alert.AlertFunction;
 import io.ion.alert.AlertInput;
+import io.ion.alert.AlertTiming;
 import io.ion.sink.AlertJson;
 import io.ion.sink.CommentDocuments;
 import io.ion.campaign.AttributedComment;
@@ -13,6 +14,7 @@ import io.ion.campaign.CampaignUpdate;
 import io.ion.campaign.CampaignUpdateFunction;
 import io.ion.campaign.FollowUp;
 import io.ion.campaign.PostActivityFunction;
+import io.ion.campaign.LiveCampaigns;
 import io.ion.campaign.PostAttributionFunction;
 import io.ion.campaign.PostTotalsThrottle;
 import io.ion.config.IonConfig;
@@ -114,7 +116,7 @@ public final class IonJob {
                 .process(new CampaignUpdateFunction()).uid("parse-campaigns").name("parse campaigns");
 
         // Campaigns: attribution against live definitions (broadcast state).
-        BroadcastStream<CampaignUpdate> campaigns = campaignUpdates.broadcast(PostAttributionFunction.CAMPAIGNS);
+        BroadcastStream<CampaignUpdate> campaigns = campaignUpdates.broadcast(LiveCampaigns.UPDATES);
         SingleOutputStreamOperator<AttributedPost> attributedPosts = posts
                 .connect(campaigns)
                 .process(new PostAttributionFunction(campaignsFromFile, config.attribution.tiers()))
@@ -154,7 +156,7 @@ public final class IonJob {
                 RisingTermsSettings.defaults(), Duration.ofSeconds(config.windows.outOfOrdernessSeconds),
                 Duration.ofSeconds(config.windows.idlenessSeconds));
 
-        // Alerts: every rule of a campaign in one keyed operator, with the live campaign definitions.
+        // Alerts: the rules of a campaign in one keyed operator, on event time, with the live campaign definitions.
         DataStream<AlertInput> alertInputs = allActivity.map(AlertInput::of).uid("alert-activity").name("activity for alerts")
                 .union(attributedPosts.flatMap((AttributedPost p, Collector<AlertInput> out) -> {
                             for (String campaignId : p.campaignIds()) {
@@ -169,7 +171,7 @@ public final class IonJob {
                 .keyBy(AlertInput::campaignId)
                 .connect(campaigns)
                 .process(new AlertFunction(campaignsFromFile, config.alerts.webhooks.endpoints.stream().map(e -> e.url).toList(),
-                        Duration.ofSeconds(config.alerts.evaluateSeconds)))
+                        AlertTiming.of(config.alerts)))
                 .uid("alert-rules").name("alert rules");
         alerts.sinkTo(sinks.alerts()).uid("alerts-kafka").name("ion.alerts");
         alerts.sinkTo(sinks.webhooks()).uid("alerts-webhooks").name("webhooks");

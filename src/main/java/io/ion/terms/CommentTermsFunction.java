@@ -3,12 +3,11 @@ package io.ion.terms;
 import io.ion.campaign.AttributedComment;
 import io.ion.campaign.Campaign;
 import io.ion.campaign.CampaignUpdate;
-import io.ion.campaign.PostAttributionFunction;
+import io.ion.campaign.LiveCampaigns;
 import io.ion.sentiment.ScoredComment;
 import io.ion.sentiment.SentimentResult;
 import java.util.List;
 import java.util.Set;
-import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -19,11 +18,11 @@ import org.apache.flink.util.Collector;
  */
 public class CommentTermsFunction extends BroadcastProcessFunction<ScoredComment, CampaignUpdate, CampaignComment> {
 
-    private final List<Campaign> campaignsFromFile;
+    private final LiveCampaigns campaigns;
     private final TermTokenizer tokenizer = TermTokenizer.english();
 
     public CommentTermsFunction(List<Campaign> campaignsFromFile) {
-        this.campaignsFromFile = List.copyOf(campaignsFromFile);
+        this.campaigns = new LiveCampaigns(campaignsFromFile);
     }
 
     @Override
@@ -34,7 +33,7 @@ public class CommentTermsFunction extends BroadcastProcessFunction<ScoredComment
         long time = attributed.comment().createdAt().toEpochMilli();
         for (String campaignId : attributed.campaignIds()) {
             Set<String> own = TermTokenizer.campaignVocabulary(
-                    campaign(campaignId, ctx.getBroadcastState(PostAttributionFunction.CAMPAIGNS)));
+                    campaigns.get(campaignId, ctx.getBroadcastState(LiveCampaigns.UPDATES)));
             List<String> terms = tokenizer.terms(attributed.comment().text(), own);
             out.collect(new CampaignComment(campaignId, time, terms, negative));
         }
@@ -42,14 +41,6 @@ public class CommentTermsFunction extends BroadcastProcessFunction<ScoredComment
 
     @Override
     public void processBroadcastElement(CampaignUpdate update, Context ctx, Collector<CampaignComment> out) throws Exception {
-        ctx.getBroadcastState(PostAttributionFunction.CAMPAIGNS).put(update.campaignId(), update);
-    }
-
-    private Campaign campaign(String campaignId, ReadOnlyBroadcastState<String, CampaignUpdate> live) throws Exception {
-        CampaignUpdate update = live.get(campaignId);
-        if (update != null) {
-            return update.campaign(); // null after a delete
-        }
-        return campaignsFromFile.stream().filter(c -> c.campaignId().equals(campaignId)).findFirst().orElse(null);
+        LiveCampaigns.apply(update, ctx.getBroadcastState(LiveCampaigns.UPDATES));
     }
 }

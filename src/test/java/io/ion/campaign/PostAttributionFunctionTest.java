@@ -32,7 +32,7 @@ class PostAttributionFunctionTest {
     private BroadcastOperatorTestHarness<Post, CampaignUpdate, AttributedPost> harness(List<Campaign> fromFile)
             throws Exception {
         harness = ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
-                new PostAttributionFunction(fromFile, Tier.DEFAULT), PostAttributionFunction.CAMPAIGNS);
+                new PostAttributionFunction(fromFile, Tier.DEFAULT), LiveCampaigns.UPDATES);
         return harness;
     }
 
@@ -136,7 +136,7 @@ class PostAttributionFunctionTest {
         AttributedPost out = send(post("p", "#lyftup #summer", "2026-05-10T00:00:00Z"));
         assertThat(out.campaignIds()).containsExactly("summer");
         // the delete is kept as a tombstone so it keeps overriding the file
-        assertThat(harness.getBroadcastState(PostAttributionFunction.CAMPAIGNS).get("lyft").isDelete()).isTrue();
+        assertThat(harness.getBroadcastState(LiveCampaigns.UPDATES).get("lyft").isDelete()).isTrue();
     }
 
     @Test
@@ -189,7 +189,7 @@ class PostAttributionFunctionTest {
         harness.close();
 
         harness = new BroadcastOperatorTestHarness<>(new CoBroadcastWithNonKeyedOperator<>(
-                new PostAttributionFunction(List.of(lyft), Tier.DEFAULT), List.of(PostAttributionFunction.CAMPAIGNS)),
+                new PostAttributionFunction(List.of(lyft), Tier.DEFAULT), List.of(LiveCampaigns.UPDATES)),
                 1, 1, 0);
         harness.setup();
         harness.initializeState(snapshot);

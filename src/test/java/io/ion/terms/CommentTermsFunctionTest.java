@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ion.campaign.AttributedComment;
 import io.ion.campaign.Campaign;
 import io.ion.campaign.CampaignUpdate;
-import io.ion.campaign.PostAttributionFunction;
+import io.ion.campaign.LiveCampaigns;
 import io.ion.ingest.Comment;
 import io.ion.sentiment.ScoredComment;
 import io.ion.sentiment.SentimentResult;
@@ -41,7 +41,7 @@ class CommentTermsFunctionTest {
         BroadcastOperatorTestHarness<ScoredComment, CampaignUpdate, CampaignComment> harness =
                 ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
                         new CommentTermsFunction(List.of(campaign("lyft", "LyftUp", "lyftup"))),
-                        PostAttributionFunction.CAMPAIGNS);
+                        LiveCampaigns.UPDATES);
         harness.processElement(comment("#LyftUp strap broke #GlowCo", negative(), "lyft", "glow"), 1);
         harness.processBroadcastElement(new CampaignUpdate("glow", campaign("glow", "Glow Co", "glowco")), 2);
         harness.processElement(comment("#LyftUp strap broke #GlowCo", SentimentResult.unscored(SentimentResult.SAMPLED_OUT),

@@ -43,8 +43,8 @@ public record Activity(
         String itemId,
         String snippet) implements Serializable {
 
-    /** Engagements = likes + comments + shares + saves. */
+    /** See {@link Engagements#of}. */
     public long engagements() {
-        return likes + comments + shares + saves;
+        return Engagements.of(likes, comments, shares, saves);
     }
 }

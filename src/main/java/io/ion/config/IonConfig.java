@@ -181,7 +181,10 @@ public class IonConfig implements Serializable {
         /** A partition silent this long stops holding the watermark back. */
         @JsonProperty("idleness_seconds")
         public int idlenessSeconds = 60;
-        /** During a catch-up, no input topic's watermark runs further than this ahead of the slowest one's. */
+        /**
+         * During a catch-up, no input topic's watermark runs further than this ahead of the slowest one's (0: no
+         * alignment). Keep it above idleness + out-of-orderness, or a quiet topic pauses the others until it is idle.
+         */
         @JsonProperty("watermark_alignment_max_drift_seconds")
         public int watermarkAlignmentMaxDriftSeconds = 120;
         @JsonProperty("watermark_alignment_update_millis")

@@ -63,7 +63,8 @@ public class RunningTotalsFunction extends KeyedProcessFunction<Dimension, Dimen
 
     @Override
     public void open(OpenContext openContext) {
-        totals = TtlState.value(getRuntimeContext(), "totals", Totals.class, stateTtl);
+        // not "totals": that held the former accumulator (another type), which a savepoint restore must not read as this one
+        totals = TtlState.value(getRuntimeContext(), "dimension-totals", Totals.class, stateTtl);
         posts = getRuntimeContext().getMapState(new MapStateDescriptor<>("post-engagements", String.class, long[].class));
         emitPending = TtlState.value(getRuntimeContext(), "emit-pending", Boolean.class, stateTtl);
         lateCounter = getRuntimeContext().getMetricGroup().counter("ionLateEvents");

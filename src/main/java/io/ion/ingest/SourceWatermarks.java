@@ -31,7 +31,8 @@ public final class SourceWatermarks {
 
     /**
      * The strategy for a source whose records carry their time in {@code timeField}. {@code aligned} only for sources
-     * that can pause single splits (Kafka); bounded in-memory sources cannot and need no catch-up control.
+     * that can pause single splits (Kafka); bounded in-memory sources cannot and need no catch-up control. A maximum
+     * drift of 0 turns alignment off.
      */
     public static WatermarkStrategy<RawRecord> eventTime(String timeField, IonConfig.Windows config, boolean aligned) {
         long outOfOrdernessMs = Duration.ofSeconds(config.outOfOrdernessSeconds).toMillis();
@@ -40,7 +41,7 @@ public final class SourceWatermarks {
                 .<RawRecord>forGenerator(context -> new EventTimeWatermarks(timeField, Duration.ofMillis(outOfOrdernessMs)))
                 .withTimestampAssigner(context -> new ClampingTimestampAssigner(timeField, maxSkewMs, System::currentTimeMillis))
                 .withIdleness(Duration.ofSeconds(config.idlenessSeconds));
-        return aligned
+        return aligned && config.watermarkAlignmentMaxDriftSeconds > 0
                 ? strategy.withWatermarkAlignment(ALIGNMENT_GROUP, Duration.ofSeconds(config.watermarkAlignmentMaxDriftSeconds),
                         Duration.ofMillis(config.watermarkAlignmentUpdateMillis))
                 : strategy;

@@ -89,6 +89,8 @@ class SourceWatermarksTest {
         assertThat(aligned.getAlignmentParameters().getMaxAllowedWatermarkDrift())
                 .isEqualTo(Duration.ofSeconds(config.watermarkAlignmentMaxDriftSeconds).toMillis());
         assertThat(SourceWatermarks.eventTime("created_at", config, false).getAlignmentParameters().isEnabled()).isFalse();
+        config.watermarkAlignmentMaxDriftSeconds = 0;
+        assertThat(SourceWatermarks.eventTime("created_at", config, true).getAlignmentParameters().isEnabled()).isFalse();
     }
 
     @Test

@@ -51,8 +51,8 @@ public record Activity(
         return text.length() <= SNIPPET_CHARS ? text : text.substring(0, SNIPPET_CHARS) + "…";
     }
 
-    /** Engagements = likes + comments + shares + saves. */
+    /** See {@link Engagements#of}. */
     public long engagements() {
-        return likes + comments + shares + saves;
+        return Engagements.of(likes, comments, shares, saves);
     }
 }

@@ -25,8 +25,9 @@ public record PostTotals(Instant observedAt, long likes, long comments, long sha
                 saves - before.saves, views - before.views, impressions - before.impressions, reach - before.reach);
     }
 
+    /** See {@link Engagements#of}. */
     public long engagements() {
-        return likes + comments + shares + saves;
+        return Engagements.of(likes, comments, shares, saves);
     }
 
     private static long or(Long reported, long current) {

@@ -200,11 +200,23 @@ public class IonConfig implements Serializable {
         public int trendMinutes = 60;
         @JsonProperty("trend_slide_minutes")
         public int trendSlideMinutes = 5;
+        /** Event time at the sources: how far behind the newest time seen in a partition the watermark stays. */
         @JsonProperty("out_of_orderness_seconds")
         public int outOfOrdernessSeconds = 30;
         /** A partition silent this long stops holding the watermark back. */
         @JsonProperty("idleness_seconds")
         public int idlenessSeconds = 60;
+        /**
+         * During a catch-up, no input topic's watermark runs further than this ahead of the slowest one's (0: no
+         * alignment). Keep it above idleness + out-of-orderness, or a quiet topic pauses the others until it is idle.
+         */
+        @JsonProperty("watermark_alignment_max_drift_seconds")
+        public int watermarkAlignmentMaxDriftSeconds = 120;
+        @JsonProperty("watermark_alignment_update_millis")
+        public int watermarkAlignmentUpdateMillis = 1000;
+        /** An event time further than this ahead of processing time is taken as processing time (and counted). */
+        @JsonProperty("max_clock_skew_seconds")
+        public int maxClockSkewSeconds = 300;
         /** Windows re-fire (and their documents are overwritten) for events this late; later ones go to totals only. */
         @JsonProperty("allowed_lateness_seconds")
         public int allowedLatenessSeconds = 120;

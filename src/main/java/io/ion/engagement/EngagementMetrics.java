@@ -3,14 +3,18 @@ package io.ion.engagement;
 import io.ion.campaign.Activity;
 import io.ion.config.IonConfig;
 import java.time.Duration;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
 
-/** The rolling-engagement part of the job graph: activity in, metrics per dimension and window out. */
+/**
+ * The rolling-engagement part of the job graph: activity in, metrics per dimension and window out. It runs on the
+ * sources' watermarks and assigns none of its own, so only data that is really late (behind the slowest input's
+ * event time by more than the allowed lateness) misses its windows.
+ */
 public final class EngagementMetrics {
 
     public static final OutputTag<DimensionedActivity> LATE = new OutputTag<>("late-activity") {};
@@ -18,12 +22,11 @@ public final class EngagementMetrics {
     private EngagementMetrics() {}
 
     public static DataStream<WindowMetrics> build(DataStream<Activity> activity, IonConfig.Windows config) {
+        // Event time comes from the sources' watermarks (SourceWatermarks); here each activity only gets its own time
+        // as its timestamp, whatever record released it from the post join.
         KeyedStream<DimensionedActivity, Dimension> byDimension = activity
-                .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<Activity>forBoundedOutOfOrderness(Duration.ofSeconds(config.outOfOrdernessSeconds))
-                        .withTimestampAssigner((a, previous) -> a.time().toEpochMilli())
-                        .withIdleness(Duration.ofSeconds(config.idlenessSeconds)))
-                .uid("activity-event-time").name("activity event time")
+                .transform("activity event time", TypeInformation.of(Activity.class), new ActivityTimestamps())
+                .uid("activity-event-time")
                 .flatMap((Activity a, org.apache.flink.util.Collector<DimensionedActivity> out) -> {
                     for (Dimension d : Dimension.of(a)) {
                         out.collect(new DimensionedActivity(d, a));

@@ -1,27 +1,31 @@
 package io.ion.engagement;
 
+import io.ion.campaign.Activity;
+import io.ion.state.TtlState;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Running totals per dimension since the campaign's first activity, late events included (they are counted as
  * late, not dropped). Emits at most once per {@code emitInterval} of processing time, and only when something
- * changed. For tier dimensions it also computes the tier benchmark: the per-post engagement-rate distribution.
+ * changed. Exact at any campaign size: followers are counted once per post, on the post's own activity
+ * ({@code posts = 1}, which the post join emits once per post and campaign), and every post's engagements live in
+ * keyed map state (one entry per post active within the state TTL, about 100 bytes), from which the top posts and,
+ * for tier dimensions, the tier benchmark are computed exactly.
+ *
+ * <p>The per-post map has no Flink TTL: on the heap backend, TTL's incremental cleanup copies a key's whole map on
+ * every access (quadratic for a campaign of 100,000 posts). Instead one processing-time timer per dimension clears
+ * all of its state once it has had no activity for the state TTL (the scalar states also carry that TTL).
  */
 public class RunningTotalsFunction extends KeyedProcessFunction<Dimension, DimensionedActivity, WindowMetrics> {
-
-    static final double UNDERPERFORMING_MEDIAN_FRACTION = 0.5;
 
     private final Duration emitInterval;
     private final Duration allowedLateness;
@@ -29,12 +33,24 @@ public class RunningTotalsFunction extends KeyedProcessFunction<Dimension, Dimen
     private final Duration benchmarkMinAge;
     private final int benchmarkMinPosts;
 
-    private transient ValueState<MetricsAccumulator> totals;
-    private transient ValueState<Long> firstSeen;
-    private transient ValueState<Long> lastSeen;
-    private transient ValueState<Long> lateEvents;
-    private transient ValueState<Boolean> timerPending;
+    private transient ValueState<Totals> totals;
+    private transient MapState<String, long[]> posts;
+    private transient ValueState<Boolean> emitPending;
     private transient Counter lateCounter;
+
+    /** The scalar running state of one dimension. */
+    public static class Totals {
+        public ActivitySums sums = new ActivitySums();
+        /** Σ followers of the posts counted in {@code sums.posts}. */
+        public long followers;
+        public long firstSeen = Long.MAX_VALUE;
+        public long lastSeen = Long.MIN_VALUE;
+        public long lateEvents;
+        /** Processing time after which the dimension's state is cleared, unless activity moves it on. */
+        public long expiresAt;
+        /** When the cleanup timer is due (one at a time), or 0 for none. */
+        public long cleanupTimer;
+    }
 
     public RunningTotalsFunction(Duration emitInterval, Duration allowedLateness, Duration stateTtl,
                                  Duration benchmarkMinAge, int benchmarkMinPosts) {
@@ -47,87 +63,90 @@ public class RunningTotalsFunction extends KeyedProcessFunction<Dimension, Dimen
 
     @Override
     public void open(OpenContext openContext) {
-        StateTtlConfig ttl = StateTtlConfig.newBuilder(stateTtl).build();
-        totals = state("totals", TypeInformation.of(MetricsAccumulator.class), ttl);
-        firstSeen = state("first-seen", TypeInformation.of(Long.class), ttl);
-        lastSeen = state("last-seen", TypeInformation.of(Long.class), ttl);
-        lateEvents = state("late-events", TypeInformation.of(Long.class), ttl);
-        timerPending = state("timer-pending", TypeInformation.of(Boolean.class), ttl);
+        // not "totals": that held the former accumulator (another type), which a savepoint restore must not read as this one
+        totals = TtlState.value(getRuntimeContext(), "dimension-totals", Totals.class, stateTtl);
+        posts = getRuntimeContext().getMapState(new MapStateDescriptor<>("post-engagements", String.class, long[].class));
+        emitPending = TtlState.value(getRuntimeContext(), "emit-pending", Boolean.class, stateTtl);
         lateCounter = getRuntimeContext().getMetricGroup().counter("ionLateEvents");
-    }
-
-    private <T> ValueState<T> state(String name, TypeInformation<T> type, StateTtlConfig ttl) {
-        ValueStateDescriptor<T> descriptor = new ValueStateDescriptor<>(name, type);
-        descriptor.enableTimeToLive(ttl);
-        return getRuntimeContext().getState(descriptor);
     }
 
     @Override
     public void processElement(DimensionedActivity value, Context ctx, Collector<WindowMetrics> out) throws Exception {
-        MetricsAccumulator acc = totals.value() == null ? new MetricsAccumulator() : totals.value();
-        acc.add(value.activity());
-        totals.update(acc);
-        long time = value.activity().time().toEpochMilli();
-        if (firstSeen.value() == null || time < firstSeen.value()) {
-            firstSeen.update(time);
+        Activity a = value.activity();
+        long time = a.time().toEpochMilli();
+        Totals t = totals.value() == null ? new Totals() : totals.value();
+        t.sums.add(a);
+        if (a.posts() > 0) {
+            t.followers += a.followers();
         }
-        if (lastSeen.value() == null || time > lastSeen.value()) {
-            lastSeen.update(time);
-        }
+        t.firstSeen = Math.min(t.firstSeen, time);
+        t.lastSeen = Math.max(t.lastSeen, time);
         long watermark = ctx.timerService().currentWatermark();
         if (watermark > Long.MIN_VALUE && time < watermark - allowedLateness.toMillis()) {
-            lateEvents.update((lateEvents.value() == null ? 0 : lateEvents.value()) + 1);
+            t.lateEvents++;
             if (Dimension.CAMPAIGN.equals(value.dimension().name())) {
                 lateCounter.inc(); // once per activity, not once per dimension
             }
         }
+        long now = ctx.timerService().currentProcessingTime();
+        t.expiresAt = now + stateTtl.toMillis();
+        if (t.cleanupTimer == 0) {
+            t.cleanupTimer = t.expiresAt;
+            ctx.timerService().registerProcessingTimeTimer(t.cleanupTimer);
+        }
+        totals.update(t);
+        if (a.followers() > 0) { // activity of a post; sentiment observations carry no engagements
+            long[] post = posts.get(a.postId());
+            posts.put(a.postId(), post == null
+                    ? new long[] {a.engagements(), a.followers(), time}
+                    : new long[] {post[PostLedger.ENGAGEMENTS] + a.engagements(), post[PostLedger.FOLLOWERS],
+                            Math.min(post[PostLedger.FIRST_SEEN], time)});
+        }
         // Fires once when a bounded run (replay) ends, because processing-time timers do not fire after the input.
         ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-        if (timerPending.value() == null) {
-            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + emitInterval.toMillis());
-            timerPending.update(true);
+        if (emitPending.value() == null) {
+            ctx.timerService().registerProcessingTimeTimer(now + emitInterval.toMillis());
+            emitPending.update(true);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<WindowMetrics> out) throws Exception {
-        if (timestamp != Long.MAX_VALUE) {
-            timerPending.clear();
+        Totals t = totals.value();
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && (t == null || timestamp == t.cleanupTimer)) {
+            expireOrWait(t, ctx);
+            return;
         }
-        MetricsAccumulator acc = totals.value();
-        if (acc == null) {
+        if (timestamp != Long.MAX_VALUE) {
+            emitPending.clear();
+        }
+        if (t == null) {
             return;
         }
         Dimension dimension = ctx.getCurrentKey();
-        WindowMetrics.TierBenchmark benchmark = Dimension.TIER.equals(dimension.name())
-                ? benchmark(acc, ctx.timerService().currentWatermark()) : null;
-        long late = lateEvents.value() == null ? 0 : lateEvents.value();
+        long watermark = ctx.timerService().currentWatermark();
+        // Posts are compared at a similar age by event time: before the first watermark, the latest activity stands
+        // in for "now"; once the input has ended (a replay), every post has had its time.
+        long seenBefore = watermark == Long.MAX_VALUE ? Long.MAX_VALUE
+                : (watermark > Long.MIN_VALUE ? watermark : t.lastSeen) - benchmarkMinAge.toMillis();
+        PostLedger ledger = PostLedger.of(posts.entries(), 5, Dimension.TIER.equals(dimension.name()),
+                seenBefore, benchmarkMinPosts, benchmarkMinAge.toMinutes());
         // The totals cover first to latest activity (event time), so they sit where their data is on a time axis.
-        out.collect(WindowMetrics.of(dimension, "total", Instant.ofEpochMilli(firstSeen.value()),
-                Instant.ofEpochMilli(lastSeen.value()), acc, late, benchmark));
+        out.collect(WindowMetrics.of(dimension, "total", Instant.ofEpochMilli(t.firstSeen), Instant.ofEpochMilli(t.lastSeen),
+                t.sums, t.followers, ledger.topPosts(), t.lateEvents, ledger.benchmark()));
     }
 
-    /** Percentiles of per-post engagement rate among posts at least the minimum age (by event time). */
-    WindowMetrics.TierBenchmark benchmark(MetricsAccumulator acc, long watermark) {
-        long now = watermark > Long.MIN_VALUE ? watermark : System.currentTimeMillis();
-        long seenBefore = now - benchmarkMinAge.toMillis();
-        double[] rates = acc.postEngagementRates(seenBefore);
-        if (rates.length < benchmarkMinPosts) {
-            return null;
+    /** The cleanup timer: clears the dimension after a TTL without activity, else waits until the new expiry. */
+    private void expireOrWait(Totals t, OnTimerContext ctx) throws Exception {
+        if (t != null && t.expiresAt > t.cleanupTimer) {
+            t.cleanupTimer = t.expiresAt;
+            totals.update(t);
+            ctx.timerService().registerProcessingTimeTimer(t.cleanupTimer);
+            return;
         }
-        double p25 = Percentiles.of(rates, 0.25);
-        double median = Percentiles.of(rates, 0.5);
-        // A quarter of any tier is below its p25 by definition: only posts also under half the median are
-        // under-performing enough to tell someone about.
-        double threshold = Math.min(p25, UNDERPERFORMING_MEDIAN_FRACTION * median);
-        List<Map.Entry<String, Double>> below = new ArrayList<>();
-        acc.postStats.forEach((post, s) -> {
-            if (s[1] > 0 && s[2] <= seenBefore && (double) s[0] / s[1] < threshold) {
-                below.add(Map.entry(post, (double) s[0] / s[1]));
-            }
-        });
-        below.sort(Map.Entry.comparingByValue());
-        return new WindowMetrics.TierBenchmark(rates.length, p25, median,
-                Percentiles.of(rates, 0.75), benchmarkMinAge.toMinutes(), List.copyOf(below.subList(0, Math.min(20, below.size()))));
+        totals.clear();
+        posts.clear();
+        emitPending.clear();
+        ctx.timerService().deleteEventTimeTimer(Long.MAX_VALUE);
     }
 }

@@ -59,29 +59,30 @@ public record WindowMetrics(
     public record TierBenchmark(int posts, double p25, double median, double p75, long minAgeMinutes,
                                 List<Map.Entry<String, Double>> below25) implements Serializable {}
 
-    public static WindowMetrics of(Dimension dimension, String window, Instant start, Instant end,
-                                   MetricsAccumulator acc, long lateEvents) {
-        return of(dimension, window, start, end, acc, lateEvents, null);
+    /** A window's metrics (no late count, no benchmark: those belong to the running totals). */
+    public static WindowMetrics of(Dimension dimension, String window, Instant start, Instant end, MetricsAccumulator acc) {
+        return of(dimension, window, start, end, acc.sums, acc.followers.estimate(), acc.topPosts(5), 0, null);
     }
 
-    public static WindowMetrics of(Dimension dimension, String window, Instant start, Instant end,
-                                   MetricsAccumulator acc, long lateEvents, TierBenchmark benchmark) {
-        long engagements = acc.engagements();
-        long scored = acc.sentimentScored;
+    public static WindowMetrics of(Dimension dimension, String window, Instant start, Instant end, ActivitySums sums,
+                                   long followers, List<Map.Entry<String, Long>> topPosts, long lateEvents,
+                                   TierBenchmark benchmark) {
+        long engagements = sums.engagements();
+        long scored = sums.sentimentScored;
         return new WindowMetrics(dimension, window, start, end,
-                acc.posts, acc.comments, acc.likes, acc.shares, acc.saves, acc.views, acc.impressions, acc.reach,
-                engagements, acc.followers,
-                ratio(engagements, acc.followers),
-                ratio(engagements, acc.impressions),
-                acc.emv,
-                acc.sentimentSeen, scored,
-                ratio(scored, acc.sentimentSeen),
-                scored == 0 ? null : acc.sentimentScoreSum / scored,
-                ratio(acc.negative, scored), ratio(acc.neutral, scored), ratio(acc.positive, scored),
-                List.copyOf(acc.topPosts(5)),
+                sums.posts, sums.comments, sums.likes, sums.shares, sums.saves, sums.views, sums.impressions, sums.reach,
+                engagements, followers,
+                ratio(engagements, followers),
+                ratio(engagements, sums.impressions),
+                sums.emv,
+                sums.sentimentSeen, scored,
+                ratio(scored, sums.sentimentSeen),
+                scored == 0 ? null : sums.sentimentScoreSum / scored,
+                ratio(sums.negative, scored), ratio(sums.neutral, scored), ratio(sums.positive, scored),
+                List.copyOf(topPosts),
                 lateEvents, benchmark,
                 Dimension.INFLUENCER.equals(dimension.name())
-                        ? new Influencer(acc.handle, acc.tier, acc.authorFollowers) : null);
+                        ? new Influencer(sums.handle, sums.tier, sums.authorFollowers) : null);
     }
 
     static Double ratio(double numerator, double denominator) {

@@ -21,6 +21,6 @@ public class WindowMetricsFunction
         MetricsAccumulator acc = aggregates.iterator().next();
         TimeWindow window = context.window();
         out.collect(WindowMetrics.of(dimension, windowName, Instant.ofEpochMilli(window.getStart()),
-                Instant.ofEpochMilli(window.getEnd()), acc, 0));
+                Instant.ofEpochMilli(window.getEnd()), acc));
     }
 }

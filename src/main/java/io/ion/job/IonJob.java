@@ -32,6 +32,7 @@ import io.ion.ingest.ParseFunction;
 import io.ion.ingest.ParseFunction.Kind;
 import io.ion.ingest.Post;
 import io.ion.ingest.RawRecord;
+import io.ion.ingest.SourceWatermarks;
 import io.ion.sentiment.CommentSentimentFunction;
 import io.ion.sentiment.PostSentimentFunction;
 import io.ion.sentiment.ScorerFactory;
@@ -48,6 +49,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.util.ParameterTool;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -112,7 +114,8 @@ public final class IonJob {
         SingleOutputStreamOperator<Comment> comments = parse(env, sources.comments(), "comments", Kind.COMMENT, config);
         SingleOutputStreamOperator<EngagementSnapshot> engagement =
                 parse(env, sources.engagement(), "engagement", Kind.ENGAGEMENT, config);
-        SingleOutputStreamOperator<CampaignUpdate> campaignUpdates = read(env, sources.campaigns(), "campaigns")
+        SingleOutputStreamOperator<CampaignUpdate> campaignUpdates =
+                read(env, sources.campaigns(), "campaigns", SourceWatermarks.neverHoldsBack())
                 .process(new CampaignUpdateFunction()).uid("parse-campaigns").name("parse campaigns");
 
         // Campaigns: attribution against live definitions (broadcast state).
@@ -203,21 +206,29 @@ public final class IonJob {
         deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letter-sink").name("dead letters");
     }
 
+    /**
+     * Reads and parses one event topic. Event time starts here: each source split's watermark follows its records'
+     * own times ({@link SourceWatermarks}), the same for Kafka, NDJSON replays and in-memory test sources; only Kafka
+     * sources, which can pause single partitions, are aligned with each other.
+     */
     private static <T> SingleOutputStreamOperator<T> parse(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source,
                                                            String name, Kind kind, IonConfig config) {
-        return read(env, source, name)
-                .process(new ParseFunction<T>(kind, config.limits))
+        WatermarkStrategy<RawRecord> eventTime =
+                SourceWatermarks.eventTime(kind.timeField(), config.windows, source instanceof KafkaSource);
+        return read(env, source, name, eventTime)
+                .process(new ParseFunction<T>(kind, config.limits, Duration.ofSeconds(config.windows.maxClockSkewSeconds)))
                 .returns(typeOf(kind))
                 .uid("parse-" + name).name("parse " + name);
     }
 
-    private static DataStream<RawRecord> read(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, String name) {
+    private static DataStream<RawRecord> read(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, String name,
+                                              WatermarkStrategy<RawRecord> watermarks) {
         if (source == null) { // nothing to read (e.g. a replay without that file): an empty, finished stream
             return env.fromSequence(0, 0).uid(name + "-source").name(name + " (none)")
                     .filter(i -> false).uid(name + "-none").name("no " + name)
                     .map(i -> (RawRecord) null).returns(RawRecord.class).uid(name + "-empty").name("empty " + name);
         }
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), name + "-source").uid(name + "-source");
+        return env.fromSource(source, watermarks, name + "-source").uid(name + "-source");
     }
 
     @SuppressWarnings("unchecked")

@@ -66,4 +66,50 @@ class ParseFunctionTest {
             assertThat(snapshots.getSideOutput(ParseFunction.DEAD_LETTERS)).isNull();
         }
     }
+
+    @Test
+    void anEventTheSourceClampedForClockSkewIsComputedAtThatTimeAndKeepsTheTimeItWasSentWith() throws Exception {
+        java.time.Instant sent = java.time.Instant.parse("2025-01-01T03:00:00Z"); // a producer 3 hours ahead
+        java.time.Instant source = java.time.Instant.parse("2025-01-01T00:00:00Z"); // the source's processing time
+        try (OneInputStreamOperatorTestHarness<RawRecord, Comment> harness = ProcessFunctionTestHarnesses.forProcessFunction(
+                new ParseFunction<Comment>(ParseFunction.Kind.COMMENT, new IonConfig.Limits(), java.time.Duration.ofMinutes(5)))) {
+            ObjectNode ahead = EventParserTest.validComment();
+            ahead.put("created_at", sent.toString());
+            harness.processElement(record(1, ahead.toString()), source.toEpochMilli());
+            ObjectNode onTime = EventParserTest.validComment();
+            onTime.put("created_at", source.minusSeconds(10).toString());
+            harness.processElement(record(2, onTime.toString()), source.minusSeconds(10).toEpochMilli());
+
+            List<Comment> comments = harness.extractOutputValues();
+            assertThat(comments.get(0).createdAt()).isEqualTo(source);
+            assertThat(comments.get(0).reportedAt()).isEqualTo(sent);
+            assertThat(comments.get(0).createdAtAsReported()).isEqualTo(sent);
+            assertThat(comments.get(1).createdAt()).isEqualTo(source.minusSeconds(10));
+            assertThat(comments.get(1).reportedAt()).isNull();
+        }
+    }
+
+    @Test
+    void snapshotsAndPostsAreClampedTheSameWay() throws Exception {
+        java.time.Instant source = java.time.Instant.parse("2025-01-01T00:00:00Z");
+        try (OneInputStreamOperatorTestHarness<RawRecord, EngagementSnapshot> harness = ProcessFunctionTestHarnesses.forProcessFunction(
+                new ParseFunction<EngagementSnapshot>(ParseFunction.Kind.ENGAGEMENT, new IonConfig.Limits(), java.time.Duration.ofMinutes(5)))) {
+            ObjectNode ahead = EventParserTest.validSnapshot();
+            ahead.put("observed_at", source.plusSeconds(3600).toString());
+            harness.processElement(record(1, ahead.toString()), source.toEpochMilli());
+            assertThat(harness.extractOutputValues().get(0).observedAt()).isEqualTo(source);
+            assertThat(harness.extractOutputValues().get(0).observedAtAsReported()).isEqualTo(source.plusSeconds(3600));
+        }
+        try (OneInputStreamOperatorTestHarness<RawRecord, Post> harness = ProcessFunctionTestHarnesses.forProcessFunction(
+                new ParseFunction<Post>(ParseFunction.Kind.POST, new IonConfig.Limits(), java.time.Duration.ofMinutes(5)))) {
+            ObjectNode ahead = EventParserTest.validPost();
+            ahead.put("created_at", source.plusSeconds(3600).toString());
+            harness.processElement(record(1, ahead.toString()), source.toEpochMilli());
+            ObjectNode withinSkew = EventParserTest.validPost();
+            withinSkew.put("created_at", source.plusSeconds(200).toString());
+            harness.processElement(record(2, withinSkew.toString()), source.plusSeconds(200).toEpochMilli());
+            assertThat(harness.extractOutputValues()).extracting(Post::createdAt)
+                    .containsExactly(source, source.plusSeconds(200));
+        }
+    }
 }

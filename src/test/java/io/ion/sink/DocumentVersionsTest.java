@@ -55,9 +55,9 @@ class DocumentVersionsTest {
     @Test
     void metricsAreUnversionedAndTheirProcessingTimeStampDoesNotChangeTheirContent() throws Exception {
         MetricsAccumulator acc = new MetricsAccumulator();
-        acc.likes = 7;
+        acc.sums.likes = 7;
         WindowMetrics metrics = WindowMetrics.of(new Dimension("c-1", Dimension.CAMPAIGN, "c-1"), "15m",
-                T, T.plusSeconds(900), acc, 0);
+                T, T.plusSeconds(900), acc);
         EsDocument first = MetricsDocuments.of(metrics, "ion-campaign-metrics", "ion-influencer-metrics");
         Thread.sleep(2); // another processing time
         EsDocument second = MetricsDocuments.of(metrics, "ion-campaign-metrics", "ion-influencer-metrics");
@@ -68,9 +68,9 @@ class DocumentVersionsTest {
         assertThat(json.path("likes").asLong()).isEqualTo(7);
         assertThat(Instant.parse(json.path("updated_at").asText())).isAfter(T);
 
-        acc.likes = 8;
+        acc.sums.likes = 8;
         EsDocument changed = MetricsDocuments.of(WindowMetrics.of(new Dimension("c-1", Dimension.CAMPAIGN, "c-1"), "15m",
-                T, T.plusSeconds(900), acc, 0), "ion-campaign-metrics", "ion-influencer-metrics");
+                T, T.plusSeconds(900), acc), "ion-campaign-metrics", "ion-influencer-metrics");
         assertThat(changed.contentHash()).isNotEqualTo(first.contentHash());
     }
 

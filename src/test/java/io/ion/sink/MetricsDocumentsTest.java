@@ -27,7 +27,7 @@ class MetricsDocumentsTest {
         acc.add(post("p1", 18_400));
         acc.add(post("p2", 18_500));
         Dimension influencer = new Dimension("c1", Dimension.INFLUENCER, "inf-42");
-        WindowMetrics m = WindowMetrics.of(influencer, "total", T, T.plusSeconds(60), acc, 0);
+        WindowMetrics m = WindowMetrics.of(influencer, "total", T, T.plusSeconds(60), acc);
         JsonNode doc = Json.MAPPER.readTree(MetricsDocuments.of(m, "campaign", "influencer").json());
         assertThat(doc.path("influencer_id").asText()).isEqualTo("inf-42");
         assertThat(doc.path("handle").asText()).isEqualTo("@maya.moves");
@@ -42,7 +42,7 @@ class MetricsDocumentsTest {
         acc.add(post("p1", 18_400));
         List<Integer> ranks = new java.util.ArrayList<>();
         for (String tier : List.of("nano", "micro", "macro", "mega", "giga")) {
-            WindowMetrics m = WindowMetrics.of(new Dimension("c1", Dimension.TIER, tier), "total", T, T, acc, 0);
+            WindowMetrics m = WindowMetrics.of(new Dimension("c1", Dimension.TIER, tier), "total", T, T, acc);
             ranks.add(Json.MAPPER.readTree(MetricsDocuments.of(m, "campaign", "influencer").json()).path("tier_rank").asInt());
         }
         assertThat(ranks).containsExactly(1, 2, 3, 4, 5);
@@ -52,7 +52,7 @@ class MetricsDocumentsTest {
     void otherDimensionsDoNotPretendToBeAnInfluencer() throws Exception {
         MetricsAccumulator acc = new MetricsAccumulator();
         acc.add(post("p1", 18_400));
-        WindowMetrics m = WindowMetrics.of(new Dimension("c1", Dimension.CAMPAIGN, "c1"), "total", T, T, acc, 0);
+        WindowMetrics m = WindowMetrics.of(new Dimension("c1", Dimension.CAMPAIGN, "c1"), "total", T, T, acc);
         JsonNode doc = Json.MAPPER.readTree(MetricsDocuments.of(m, "campaign", "influencer").json());
         assertThat(doc.has("handle")).isFalse();
         assertThat(doc.has("tier")).isFalse();

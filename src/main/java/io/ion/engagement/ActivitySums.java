@@ -1,0 +1,74 @@
+package io.ion.engagement;
+
+import io.ion.campaign.Activity;
+import io.ion.campaign.Engagements;
+
+/** The additive part of the metrics: sums of activity. Mutable on purpose (window accumulators and running totals). */
+public class ActivitySums {
+
+    public long posts;
+    public long comments;
+    public long likes;
+    public long shares;
+    public long saves;
+    public long views;
+    public long impressions;
+    public long reach;
+    public double emv;
+    public long sentimentSeen;
+    public long sentimentScored;
+    public double sentimentScoreSum;
+    public long negative;
+    public long neutral;
+    public long positive;
+    /** The posting influencer's handle and tier as last seen, and their largest follower count (influencer dimension). */
+    public String handle;
+    public String tier;
+    public long authorFollowers;
+
+    public void add(Activity a) {
+        posts += a.posts();
+        comments += a.comments();
+        likes += a.likes();
+        shares += a.shares();
+        saves += a.saves();
+        views += a.views();
+        impressions += a.impressions();
+        reach += a.reach();
+        emv += a.emv();
+        sentimentSeen += a.sentimentSeen();
+        sentimentScored += a.sentimentScored();
+        sentimentScoreSum += a.sentimentScore();
+        negative += a.negative();
+        neutral += a.neutral();
+        positive += a.positive();
+        handle = a.handle() != null ? a.handle() : handle;
+        tier = a.tier() != null ? a.tier() : tier;
+        authorFollowers = Math.max(authorFollowers, a.followers());
+    }
+
+    public void merge(ActivitySums other) {
+        posts += other.posts;
+        comments += other.comments;
+        likes += other.likes;
+        shares += other.shares;
+        saves += other.saves;
+        views += other.views;
+        impressions += other.impressions;
+        reach += other.reach;
+        emv += other.emv;
+        sentimentSeen += other.sentimentSeen;
+        sentimentScored += other.sentimentScored;
+        sentimentScoreSum += other.sentimentScoreSum;
+        negative += other.negative;
+        neutral += other.neutral;
+        positive += other.positive;
+        handle = other.handle != null ? other.handle : handle;
+        tier = other.tier != null ? other.tier : tier;
+        authorFollowers = Math.max(authorFollowers, other.authorFollowers);
+    }
+
+    public long engagements() {
+        return Engagements.of(likes, comments, shares, saves);
+    }
+}

@@ -1,0 +1,217 @@
+package io.ion.engagement;
+
+import static io.ion.engagement.TestActivities.CAMPAIGN;
+import static io.ion.engagement.TestActivities.MICRO;
+import static io.ion.engagement.TestActivities.T0;
+import static io.ion.engagement.TestActivities.activity;
+import static io.ion.engagement.TestActivities.at;
+import static io.ion.engagement.TestActivities.record;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.ion.campaign.Activity;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class RunningTotalsFunctionTest {
+
+    static final Duration TTL = Duration.ofDays(90);
+
+    static KeyedOneInputStreamOperatorTestHarness<Dimension, DimensionedActivity, WindowMetrics> harness() throws Exception {
+        RunningTotalsFunction totals = new RunningTotalsFunction(Duration.ofSeconds(5), Duration.ofSeconds(120), TTL,
+                Duration.ofMinutes(30), 5);
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(totals),
+                DimensionedActivity::dimension, TypeInformation.of(Dimension.class));
+        harness.setup();
+        return harness;
+    }
+
+    static WindowMetrics last(KeyedOneInputStreamOperatorTestHarness<Dimension, DimensionedActivity, WindowMetrics> harness) {
+        List<WindowMetrics> out = harness.extractOutputValues();
+        return out.get(out.size() - 1);
+    }
+
+    @Test
+    void countLateActivityEmitAtMostOncePerIntervalAndLeaveNoTimerBehind() throws Exception {
+        try (var harness = harness()) {
+            harness.open();
+            harness.setProcessingTime(0);
+            harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 1, 1, 0, 0, 0, 0, 0, 0.0)));
+            harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 2, 0, 1, 10, 0, 0, 0, 0.0)));
+            harness.processWatermark(new Watermark(T0.plusSeconds(30 * 60).toEpochMilli()));
+            harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 3, 0, 0, 5, 0, 0, 0, 0.0))); // 27 min late: counted
+            harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 29, 0, 0, 1, 0, 0, 0, 0.0))); // within the lateness
+            assertThat(harness.extractOutputValues()).isEmpty();
+            assertThat(harness.numProcessingTimeTimers()).isEqualTo(2); // the emission and the state's cleanup
+
+            harness.setProcessingTime(5_000);
+            List<WindowMetrics> out = harness.extractOutputValues();
+            assertThat(out).hasSize(1);
+            WindowMetrics t = out.get(0);
+            assertThat(t.window()).isEqualTo("total");
+            assertThat(t.likes()).isEqualTo(16);
+            assertThat(t.followers()).isEqualTo(10_000);
+            assertThat(t.lateEvents()).isEqualTo(1);
+            assertThat(t.windowStart()).isEqualTo(T0.plusSeconds(60));
+            assertThat(t.windowEnd()).isEqualTo(T0.plusSeconds(29 * 60));
+            assertThat(harness.numProcessingTimeTimers()).isEqualTo(1); // nothing new: only the cleanup waits
+            harness.setProcessingTime(60_000);
+            assertThat(harness.extractOutputValues()).hasSize(1);
+
+            // the end of a bounded input flushes once and leaves no timer
+            assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+            harness.processWatermark(new Watermark(Long.MAX_VALUE));
+            assertThat(harness.extractOutputValues()).hasSize(2);
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void survivesSnapshotAndRestoreWithoutCountingAPostTwice() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var harness = harness()) {
+            harness.open();
+            harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 1, 1, 0, 0, 0, 0, 0, 0.0)));
+            harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 2, 0, 0, 40, 0, 0, 0, 0.0)));
+            harness.processElement(record(CAMPAIGN, activity("p2", 2_000, 3, 1, 0, 5, 0, 0, 0, 0.0)));
+            snapshot = harness.snapshot(1, 1);
+        }
+        try (var restored = harness()) {
+            restored.initializeState(snapshot);
+            restored.open();
+            assertThat(restored.numKeyedStateEntries()).isGreaterThan(0);
+            restored.processElement(record(CAMPAIGN, activity("p2", 2_000, 4, 0, 1, 50, 0, 0, 0, 0.0))); // active again
+            restored.processWatermark(new Watermark(Long.MAX_VALUE));
+            WindowMetrics t = last(restored);
+            assertThat(t.posts()).isEqualTo(2);
+            assertThat(t.followers()).isEqualTo(12_000);
+            assertThat(t.engagements()).isEqualTo(40 + 5 + 1 + 50);
+            assertThat(t.topPosts()).containsExactly(Map.entry("p2", 56L), Map.entry("p1", 40L));
+        }
+    }
+
+    @Test
+    void aDimensionWithoutActivityForTheStateTtlLeavesNoStateAndNoTimer() throws Exception {
+        long day = Duration.ofDays(1).toMillis();
+        try (var harness = harness()) {
+            harness.open();
+            harness.setProcessingTime(0);
+            harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 1, 1, 0, 9, 0, 0, 0, 0.0)));
+            harness.setProcessingTime(5_000); // emits; the emit flag is cleared
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(2); // the totals and the per-post map
+
+            harness.setProcessingTime(day); // activity a day later moves the expiry on
+            harness.processElement(record(CAMPAIGN, activity("p2", 1_000, 2, 1, 0, 1, 0, 0, 0, 0.0)));
+            harness.setProcessingTime(TTL.toMillis()); // the first cleanup is due, but the dimension was active since
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+            assertThat(harness.numProcessingTimeTimers()).isEqualTo(1); // waiting for the new expiry
+
+            harness.setProcessingTime(day + TTL.toMillis());
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numProcessingTimeTimers()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
+
+            harness.processElement(record(CAMPAIGN, activity("p9", 1_000, 3, 1, 0, 1, 0, 0, 0, 0.0)));
+            harness.processWatermark(new Watermark(Long.MAX_VALUE));
+            WindowMetrics t = last(harness);
+            assertThat(t.posts()).isEqualTo(1); // a fresh start: p1 and p2 are gone
+            assertThat(t.followers()).isEqualTo(1_000);
+            assertThat(t.topPosts()).extracting(Map.Entry::getKey).containsExactly("p9");
+        }
+    }
+
+    /**
+     * A tier of 100,000 posts (the old accumulator kept 2,000 and re-added evicted posts' followers): each post's
+     * followers once, every rate and the benchmark exact against a computation of their own, even though every post
+     * is active again after all the others.
+     */
+    @Test
+    void aHundredThousandPostTierIsExact() throws Exception {
+        int n = 100_000;
+        SplittableRandom random = new SplittableRandom(14);
+        long[] followers = new long[n];
+        long[] engagements = new long[n];
+        try (var harness = harness()) {
+            harness.open();
+            harness.setProcessingTime(0);
+            for (int i = 0; i < n; i++) {
+                followers[i] = 5_000 + random.nextInt(95_000);
+                long likes = random.nextInt(2_000);
+                engagements[i] = likes;
+                harness.processElement(record(MICRO, at("p" + i, followers[i], T0.plusSeconds(i % 3_600), 1, 0, likes, 0, 0, 0, 0.0)));
+            }
+            for (int i = 0; i < n; i++) { // every post again, later: a comment each
+                engagements[i] += 1;
+                harness.processElement(record(MICRO, at("p" + i, followers[i], T0.plusSeconds(7_200 + i % 600), 0, 1, 0, 0, 0, 0, 0.0)));
+            }
+            harness.processWatermark(new Watermark(T0.plusSeconds(3 * 3_600).toEpochMilli()));
+            harness.setProcessingTime(5_000);
+            WindowMetrics t = last(harness);
+
+            long followerSum = Arrays.stream(followers).sum();
+            long engagementSum = Arrays.stream(engagements).sum();
+            assertThat(t.posts()).isEqualTo(n);
+            assertThat(t.followers()).isEqualTo(followerSum);
+            assertThat(t.engagements()).isEqualTo(engagementSum);
+            assertThat(t.engagementRateFollowers()).isCloseTo((double) engagementSum / followerSum, within(1e-15));
+
+            double[] rates = new double[n];
+            for (int i = 0; i < n; i++) {
+                rates[i] = (double) engagements[i] / followers[i];
+            }
+            Arrays.sort(rates);
+            WindowMetrics.TierBenchmark b = t.benchmark();
+            assertThat(b.posts()).isEqualTo(n); // all first seen more than 30 minutes before the watermark
+            assertThat(b.p25()).isEqualTo(interpolated(rates, 0.25));
+            assertThat(b.median()).isEqualTo(interpolated(rates, 0.5));
+            assertThat(b.p75()).isEqualTo(interpolated(rates, 0.75));
+            double threshold = Math.min(b.p25(), 0.5 * b.median());
+            assertThat(b.below25()).hasSize(20).allSatisfy(e -> assertThat(e.getValue()).isLessThan(threshold));
+            assertThat(b.below25().get(0).getValue()).isEqualTo(rates[0]); // the very worst post is named first
+            long best = Arrays.stream(engagements).max().getAsLong();
+            assertThat(t.topPosts()).hasSize(5);
+            assertThat(t.topPosts().get(0).getValue()).isEqualTo(best);
+        }
+    }
+
+    /** numpy's default percentile, written out here independently of {@link Percentiles}. */
+    private static double interpolated(double[] sorted, double p) {
+        double position = p * (sorted.length - 1);
+        int below = (int) position;
+        double fraction = position - below;
+        return below + 1 < sorted.length ? sorted[below] + fraction * (sorted[below + 1] - sorted[below]) : sorted[below];
+    }
+
+    @Test
+    void theTierBenchmarkComparesPostsOfASimilarAge() throws Exception {
+        try (var harness = harness()) {
+            harness.open();
+            harness.setProcessingTime(0);
+            // five posts of 10,000 followers with 100..500 engagements: rates 1 %..5 %; one more too young to count
+            long[] engagements = {100, 200, 300, 400, 500};
+            for (int i = 0; i < engagements.length; i++) {
+                harness.processElement(record(MICRO, activity("p" + i, 10_000, i, 1, 0, engagements[i], 0, 0, 0, 0.0)));
+            }
+            Activity young = activity("young", 10_000, 50, 1, 0, 1, 0, 0, 0, 0.0);
+            harness.processElement(record(MICRO, young));
+            harness.processWatermark(new Watermark(T0.plusSeconds(60 * 60).toEpochMilli()));
+            harness.setProcessingTime(5_000);
+            WindowMetrics.TierBenchmark b = last(harness).benchmark();
+            assertThat(b.posts()).isEqualTo(5);
+            assertThat(b.p25()).isCloseTo(0.02, within(1e-12));    // linear interpolation on 1,2,3,4,5 %
+            assertThat(b.median()).isCloseTo(0.03, within(1e-12));
+            assertThat(b.p75()).isCloseTo(0.04, within(1e-12));
+            // under-performing: below p25 (2 %) and below half the median (1.5 %): only the 1 % post
+            assertThat(b.below25()).extracting(Map.Entry::getKey).containsExactly("p0");
+        }
+    }
+}

@@ -14,7 +14,11 @@ public class ActivitySums {
     public long views;
     public long impressions;
     public long reach;
-    public double emv;
+    /**
+     * EMV in millionths of a dollar: a sum of longs is the same in any order, a sum of doubles is not (the last cent
+     * of a rounded total would depend on arrival order).
+     */
+    public long emvMicros;
     public long sentimentSeen;
     public long sentimentScored;
     public double sentimentScoreSum;
@@ -35,7 +39,7 @@ public class ActivitySums {
         views += a.views();
         impressions += a.impressions();
         reach += a.reach();
-        emv += a.emv();
+        emvMicros += Math.round(a.emv() * 1_000_000);
         sentimentSeen += a.sentimentSeen();
         sentimentScored += a.sentimentScored();
         sentimentScoreSum += a.sentimentScore();
@@ -56,7 +60,7 @@ public class ActivitySums {
         views += other.views;
         impressions += other.impressions;
         reach += other.reach;
-        emv += other.emv;
+        emvMicros += other.emvMicros;
         sentimentSeen += other.sentimentSeen;
         sentimentScored += other.sentimentScored;
         sentimentScoreSum += other.sentimentScoreSum;
@@ -66,6 +70,10 @@ public class ActivitySums {
         handle = other.handle != null ? other.handle : handle;
         tier = other.tier != null ? other.tier : tier;
         authorFollowers = Math.max(authorFollowers, other.authorFollowers);
+    }
+
+    public double emv() {
+        return emvMicros / 1_000_000.0;
     }
 
     public long engagements() {

@@ -74,7 +74,7 @@ public record WindowMetrics(
                 engagements, followers,
                 ratio(engagements, followers),
                 ratio(engagements, sums.impressions),
-                sums.emv,
+                sums.emv(),
                 sums.sentimentSeen, scored,
                 ratio(scored, sums.sentimentSeen),
                 scored == 0 ? null : sums.sentimentScoreSum / scored,

@@ -156,8 +156,7 @@ public final class IonJob {
 
         // Rising terms: per campaign and minute of event time, what its comments talk about more than usual.
         DataStream<CampaignTerms> risingTerms = RisingTerms.build(scoredComments, campaigns, campaignsFromFile,
-                RisingTermsSettings.defaults(), Duration.ofSeconds(config.windows.outOfOrdernessSeconds),
-                Duration.ofSeconds(config.windows.idlenessSeconds));
+                RisingTermsSettings.defaults());
 
         // Alerts: the rules of a campaign in one keyed operator, on event time, with the live campaign definitions.
         DataStream<AlertInput> alertInputs = allActivity.map(AlertInput::of).uid("alert-activity").name("activity for alerts")

@@ -58,6 +58,7 @@ class ReplayDifferentialTest {
     static final int CAMPAIGNS = Integer.getInteger("ion.replay.campaigns", 20);
     static final int DAYS = Integer.getInteger("ion.replay.days", 14);
 
+    static Path CHECKPOINTS;
     static LongCampaignInput input;
     static MetricsOracle oracle;
     static Run inOrder;
@@ -70,6 +71,7 @@ class ReplayDifferentialTest {
 
     @BeforeAll
     static void runFourWays(@TempDir Path dir) throws Exception {
+        CHECKPOINTS = Files.createDirectories(dir.resolve("checkpoints"));
         input = new LongCampaignInput(20260302L, CAMPAIGNS, DAYS, POSTS);
         oracle = new MetricsOracle(input);
         Path campaigns = Files.writeString(dir.resolve("campaigns.yaml"), input.campaignsYaml());
@@ -132,9 +134,26 @@ class ReplayDifferentialTest {
                 .filter(id -> !java.util.Objects.equals(run.documents().get(id), reference.documents().get(id)))
                 .toList();
         assertThat(differences).as("%d of %d documents differ, e.g. %s", differences.size(), ids.size(),
-                differences.stream().limit(3).map(id -> id + ": " + run.documents().get(id) + " vs " + reference.documents().get(id))
+                differences.stream().limit(8).map(id -> id + ": " + fieldDifferences(run.documents().get(id), reference.documents().get(id)))
                         .toList()).isEmpty();
         assertThat(run.alerts()).as("alert events").isEqualTo(reference.alerts());
+    }
+
+    /** The fields in which two versions of a document differ, as "field: this ≠ reference". */
+    private static String fieldDifferences(JsonNode doc, JsonNode reference) {
+        if (doc == null || reference == null) {
+            return doc == null ? "missing" : "extra";
+        }
+        List<String> fields = new ArrayList<>();
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        doc.fieldNames().forEachRemaining(names::add);
+        reference.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            if (!java.util.Objects.equals(doc.get(name), reference.get(name))) {
+                fields.add(name + ": " + doc.get(name) + " ≠ " + reference.get(name));
+            }
+        }
+        return String.join("; ", fields);
     }
 
     private static void assertEqualsOracle(Run run) {
@@ -178,6 +197,13 @@ class ReplayDifferentialTest {
 
     private static final AtomicBoolean FAIL_ONCE = new AtomicBoolean();
 
+    /**
+     * The one rule left out of the comparison: {@code underperforming_post} judges a post against its tier's
+     * benchmark as of when the running totals are emitted (a processing-time cadence), so which posts it names, and
+     * when, can differ between runs. Every other alert must be identical.
+     */
+    static final String AS_OF_EMISSION = "underperforming_post";
+
     private static Run run(Path campaigns, Map<String, List<String>> topics, Map<String, Double> ratePerSecond,
                            int failAtComment) throws Exception {
         IonConfig config = IonConfig.defaults();
@@ -195,6 +221,8 @@ class ReplayDifferentialTest {
         conf.setString("restart-strategy.type", "fixed-delay");
         conf.setString("restart-strategy.fixed-delay.attempts", "2");
         conf.setString("restart-strategy.fixed-delay.delay", "100 ms");
+        conf.setString("execution.checkpointing.storage", "filesystem"); // windows over two weeks outgrow the 5 MB in-memory limit
+        conf.setString("execution.checkpointing.dir", CHECKPOINTS.toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         if (failAtComment >= 0) {
@@ -207,6 +235,7 @@ class ReplayDifferentialTest {
             assertThat(FAIL_ONCE.get()).as("the injected failure happened").isFalse();
         }
         List<Alert> distinct = alerts.received().stream()
+                .filter(a -> !AS_OF_EMISSION.equals(a.rule()))
                 .collect(java.util.stream.Collectors.toMap(Alert::eventId, a -> a, (a, b) -> a, TreeMap::new))
                 .values().stream().sorted(Comparator.comparing(Alert::eventId)).toList();
         return new Run(documents.latest(), distinct, deadLetters.received());
@@ -270,7 +299,8 @@ class ReplayDifferentialTest {
         }
 
         static boolean compared(EsDocument d) {
-            return d.index().endsWith("alerts") || d.id().matches("c\\d+:campaign:.*")
+            return (d.index().endsWith("alerts") && !d.id().contains(":" + AS_OF_EMISSION + ":"))
+                    || d.id().matches("c\\d+:campaign:.*")
                     || (d.id().matches("c\\d+:tier:.*") && d.id().endsWith(":total"));
         }
 

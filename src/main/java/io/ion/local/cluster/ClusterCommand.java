@@ -30,7 +30,7 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--parallelism", description = "flink run -p (default: Flink's parallelism.default = all slots)")
     Integer parallelism;
 
-    @Option(names = "--taskmanager-memory", defaultValue = "2048",
+    @Option(names = "--taskmanager-memory", defaultValue = "2560",
             description = "Process size of each TaskManager in MB (CoreNLP takes ~700 MB of heap per slot). Default: ${DEFAULT-VALUE}")
     int taskManagerMemoryMb;
 
@@ -102,7 +102,7 @@ public final class ClusterCommand implements Callable<Integer> {
     }
 
     /** The embedded services' config as the YAML file that {@code flink run ... --config} hands to the job. */
-    static Path writeJobConfig(IonConfig config, Path file) throws java.io.IOException {
+    public static Path writeJobConfig(IonConfig config, Path file) throws java.io.IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         IonConfig.yamlMapper().writeValue(file.toFile(), config);
         return file;

@@ -84,6 +84,20 @@ class FlinkClusterTest {
     }
 
     @Test
+    void theClusterRuntimeHasTheProjectsFlinkAndLog4jVersions() throws Exception {
+        Path project = Path.of(System.getProperty("ion.project.dir", "."));
+        String pom = Files.readString(project.resolve("pom.xml"));
+        String runtime = Files.readString(project.resolve(ClusterBuild.RUNTIME_POM));
+        for (String property : new String[] {"flink.version", "log4j.version"}) {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile("<" + property + ">([^<]+)</" + property + ">");
+            java.util.regex.Matcher inPom = p.matcher(pom);
+            java.util.regex.Matcher inRuntime = p.matcher(runtime);
+            assertThat(inPom.find() && inRuntime.find()).as(property).isTrue();
+            assertThat(inRuntime.group(1)).as(property).isEqualTo(inPom.group(1));
+        }
+    }
+
+    @Test
     void aClasspathFileNamingAMissingJarIsAnError() throws Exception {
         Path jar = Files.writeString(work.resolve("a.jar"), "x");
         Path file = Files.writeString(work.resolve("cp.txt"), jar + ":" + work.resolve("gone.jar") + "\n");

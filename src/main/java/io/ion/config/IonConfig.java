@@ -133,10 +133,28 @@ public class IonConfig implements Serializable {
         public long maxFutureMs = 24L * 3600 * 1000;
     }
 
+    /**
+     * Parallelism and checkpoint interval for the job. Both are absent by default, so that on a cluster Flink's own
+     * configuration ({@code parallelism.default}, {@code execution.checkpointing.interval}) and {@code flink run -p}
+     * apply; set them here only to override Flink.
+     */
     public static class Job implements Serializable {
-        public int parallelism = 1;
+        /** The parallelism the local tools (demo, replay, {@code ion run}, tests) use when none is given. */
+        public static final int LOCAL_PARALLELISM = 1;
+        /** Checkpointing is required for exactly-once output: the interval used when neither ION nor Flink sets one. */
+        public static final long FALLBACK_CHECKPOINT_INTERVAL_MS = 10_000;
+
+        public Integer parallelism;
         @JsonProperty("checkpoint_interval_ms")
-        public long checkpointIntervalMs = 10_000;
+        public Long checkpointIntervalMs;
+
+        /** For a local MiniCluster, whose default parallelism is the number of cores: one pipeline unless given. */
+        public Job withLocalDefaults() {
+            if (parallelism == null) {
+                parallelism = LOCAL_PARALLELISM;
+            }
+            return this;
+        }
     }
 
     public static class Attribution implements Serializable {

@@ -98,9 +98,21 @@ public final class IonJob {
         env.execute("ION");
     }
 
+    /**
+     * ION's YAML overrides Flink's configuration only where it sets a value: otherwise {@code parallelism.default},
+     * {@code flink run -p} and {@code execution.checkpointing.*} apply. Without any checkpoint interval (a bare local
+     * environment) checkpointing is still enabled, because the exactly-once outputs commit on checkpoints.
+     */
     public static void configure(StreamExecutionEnvironment env, IonConfig config) {
-        env.enableCheckpointing(config.job.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
-        env.setParallelism(config.job.parallelism);
+        IonConfig.Job job = config.job;
+        if (job.checkpointIntervalMs != null) {
+            env.enableCheckpointing(job.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
+        } else if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
+            env.enableCheckpointing(IonConfig.Job.FALLBACK_CHECKPOINT_INTERVAL_MS, CheckpointingMode.EXACTLY_ONCE);
+        }
+        if (job.parallelism != null) {
+            env.setParallelism(job.parallelism);
+        }
     }
 
     public static void build(StreamExecutionEnvironment env, IonConfig config, IonSources sources, IonSinks sinks,

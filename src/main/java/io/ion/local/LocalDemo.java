@@ -73,7 +73,8 @@ public final class LocalDemo implements AutoCloseable {
         Files.createDirectories(dir);
         try {
             IonConfig config = services.config;
-            config.job.checkpointIntervalMs = 5_000;
+            config.job.checkpointIntervalMs = 5_000L;
+            config.job.withLocalDefaults();
             LaunchScenario scenario = null;
             if (withTraffic) {
                 SimulationClock clock = SimulationClock.simulatedTimeline(

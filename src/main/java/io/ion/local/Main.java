@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ion", mixinStandardHelpOptions = true, version = "ION 0.1.0",
         description = "ION - real-time monitor for influencer campaigns.",
         subcommands = {DemoCommand.class, Main.RunCommand.class, ReplayCommand.class, GenerateCommand.class, ExportCommand.class,
-                SentimentCommand.class, Main.BenchCommand.class})
+                SentimentCommand.class, Main.BenchCommand.class, io.ion.local.cluster.ClusterCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -46,7 +46,9 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            IonJob.run(StreamExecutionEnvironment.getExecutionEnvironment(), IonConfig.load(config));
+            IonConfig ion = IonConfig.load(config);
+            ion.job.withLocalDefaults();
+            IonJob.run(StreamExecutionEnvironment.getExecutionEnvironment(), ion);
             return 0;
         }
     }

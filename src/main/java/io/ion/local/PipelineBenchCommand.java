@@ -337,7 +337,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         config.kafka.groupId = name;
         config.elasticsearch.indexPrefix = name + "-";
         config.job.parallelism = parallelism;
-        config.job.checkpointIntervalMs = 5_000;
+        config.job.checkpointIntervalMs = 5_000L;
         config.sentiment.enabled = sentiment;
         config.campaignsFile = campaignsFile.toString();
         services.kafka.createTopics(LocalServices.topics(config.topics, parallelism));

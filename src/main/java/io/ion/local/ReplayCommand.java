@@ -81,6 +81,7 @@ public final class ReplayCommand implements Callable<Integer> {
         long started = System.nanoTime();
         IndexTemplates.install(ElasticsearchClients.client(ion.elasticsearch), ion.elasticsearch.indexPrefix);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        ion.job.withLocalDefaults();
         IonJob.configure(env, ion);
         IonJob.build(env, ion, NdjsonSources.of(posts, comments, engagement), IonSinks.production(ion),
                 Scorers.fromConfig(ion.sentiment));

@@ -102,10 +102,13 @@ class DockerComposeTest {
     @Test
     void theClusterProfileBuildsTargetIonJobJar() {
         String shade = "/project/profiles/profile[id='cluster']/build/plugins/plugin[artifactId='maven-shade-plugin']";
-        assertThat(ProjectFiles.pomXPath(shade + "//finalName")).isEqualTo("ion-job");
+        assertThat(ProjectFiles.pomXPath(shade + "//outputFile")).isEqualTo("${project.basedir}/" + JOB_JAR.substring(2));
         assertThat(ProjectFiles.pomXPath(shade + "//transformer/mainClass")).isEqualTo("io.ion.job.IonJob");
-        // No custom build directory: the shaded jar lands in ./target.
+        // The profile builds in a directory of its own (its provided-scope classpath.txt and classes never replace
+        // the ones ./ion runs from); only the shaded jar lands in ./target.
         assertThat(ProjectFiles.pomXPath("/project/build/directory")).isNull();
+        assertThat(ProjectFiles.pomXPath("/project/profiles/profile[id='cluster']/build/directory"))
+                .isEqualTo("${project.basedir}/target/cluster");
         assertThat(ProjectFiles.pomXPath("/project/packaging")).isIn(null, "jar");
     }
 
@@ -147,6 +150,62 @@ class DockerComposeTest {
             }
         }
         assertThat(owner).containsKeys("9094", "9200", "5601", "8081", "9249");
+    }
+
+    @Test
+    void theJobJarIsALongSyntaxBindMountSoAMissingJarIsAnErrorNotAnEmptyDirectory() {
+        JsonNode jar = null;
+        for (JsonNode v : services.path("ion-submit").path("volumes")) {
+            if (JOB_JAR.equals(v.path("source").asText())) {
+                jar = v;
+            }
+        }
+        assertThat(jar).as("ion-submit mounts %s with the long syntax", JOB_JAR).isNotNull();
+        assertThat(jar.path("type").asText()).isEqualTo("bind");
+        assertThat(jar.path("target").asText()).isEqualTo("/opt/ion/ion-job.jar");
+        assertThat(jar.path("read_only").asBoolean()).isTrue();
+        assertThat(jar.path("bind").path("create_host_path").isBoolean()).isTrue();
+        assertThat(jar.path("bind").path("create_host_path").asBoolean()).isFalse();
+        // and the script tests for a regular file (a directory passes -r)
+        assertThat(ProjectFiles.read("deploy/submit-job.sh")).contains("[[ -f \"$jar\"");
+    }
+
+    @Test
+    void publishedPortsListenOnLoopbackByDefault() {
+        assertThat(env.get("ION_BIND_ADDRESS")).isEqualTo("127.0.0.1");
+        int published = 0;
+        for (Map.Entry<String, JsonNode> s : entries(services)) {
+            for (JsonNode p : s.getValue().path("ports")) {
+                String resolved = interpolate(p.asText(), Map.of());
+                assertThat(resolved).as("%s publishes %s", s.getKey(), p.asText()).matches("127\\.0\\.0\\.1:\\d+:\\d+");
+                assertThat(interpolate(p.asText(), env)).as("with .env.example").startsWith("127.0.0.1:");
+                published++;
+            }
+        }
+        assertThat(published).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void ionSubmitSeesTheRetainedCheckpointsToResumeFrom() {
+        List<String> mounts = new ArrayList<>();
+        services.path("ion-submit").path("volumes").forEach(v -> mounts.add(v.asText()));
+        assertThat(mounts).contains("flink-state:/tmp/ion:ro");
+        Map<String, String> flink = FlinkConfigTest.flatten(ProjectFiles.yaml("flink-conf/config.yaml"));
+        assertThat(flink).containsEntry("execution.checkpointing.dir", "file:///tmp/ion/checkpoints")
+                .containsEntry("execution.checkpointing.savepoint-dir", "file:///tmp/ion/savepoints")
+                .containsEntry("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+    }
+
+    /** Compose's ${VAR:-default} and ${VAR}, resolved from {@code values} (unset variables take the default). */
+    static String interpolate(String text, Map<String, String> values) {
+        Matcher m = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.getOrDefault(m.group(1), m.group(2) == null ? "" : m.group(2));
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     @Test

@@ -55,7 +55,7 @@ final class FaultScenario {
     /** {@code start} must be the same for runs that are compared, so that they get the same input. */
     FaultScenario(String name, Instant start) throws Exception {
         config = IonTestServices.config(name);
-        config.job.checkpointIntervalMs = 1000;
+        config.job.checkpointIntervalMs = 1000L;
         IonTestServices.kafka().createTopics(KafkaTestClient.topics(config.topics.all().toArray(String[]::new)));
         launch = new ScriptedLaunch(CAMPAIGN, "CrisisCo", start, MINUTES, CRISIS_FROM, CRISIS_TO,
                 config.topics.posts, config.topics.comments, config.topics.engagement);

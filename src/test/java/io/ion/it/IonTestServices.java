@@ -50,7 +50,7 @@ public final class IonTestServices {
         config.elasticsearch.password = elasticsearch().password();
         config.elasticsearch.indexPrefix = "ion-" + testName.toLowerCase() + "-";
         config.elasticsearch.bulkFlushIntervalMs = 200;
-        config.job.checkpointIntervalMs = 1000;
+        config.job.checkpointIntervalMs = 1000L;
         config.sentiment.enabled = false;
         return config;
     }

@@ -33,6 +33,7 @@ public final class RunningJob implements AutoCloseable {
     public static RunningJob start(IonConfig config, ScorerFactory scorers, Configuration flink) throws Exception {
         IndexTemplates.install(ElasticsearchClients.client(config.elasticsearch), config.elasticsearch.indexPrefix);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
+        config.job.withLocalDefaults();
         IonJob.configure(env, config);
         IonJob.build(env, config, IonSources.kafka(config), IonSinks.production(config), scorers);
         return new RunningJob(env.executeAsync("ion-it"));

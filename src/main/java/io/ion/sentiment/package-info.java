@@ -10,8 +10,8 @@
  *       {@code emoji-lexicon.tsv}, {@code slang-lexicon.tsv}, {@code elongation-words.txt}.</li>
  *   <li>{@link io.ion.sentiment.SheddingScorer}: adaptive, id-hash-based sampling for overload; what the Flink
  *       operator wraps the scorer in, with {@code sampleRate()} as its gauge.</li>
- *   <li>{@link io.ion.sentiment.SentimentCommand} ({@code ion sentiment}) and
- *       {@link io.ion.sentiment.SentimentBenchCommand} ({@code ion bench sentiment}).</li>
+ *   <li>{@code io.ion.local.sentiment.SentimentCommand} ({@code ion sentiment}) and
+ *       {@code io.ion.local.sentiment.SentimentBenchCommand} ({@code ion bench sentiment}): the tools.</li>
  * </ul>
  */
 package io.ion.sentiment;

@@ -1,5 +1,7 @@
-package io.ion.sentiment;
+package io.ion.local.sentiment;
 
+import io.ion.sentiment.CoreNlpSentimentScorer;
+import io.ion.sentiment.SentimentResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

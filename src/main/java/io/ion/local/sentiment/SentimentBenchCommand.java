@@ -1,5 +1,8 @@
-package io.ion.sentiment;
+package io.ion.local.sentiment;
 
+import io.ion.sentiment.CoreNlpSentimentScorer;
+import io.ion.sentiment.SentimentResult;
+import io.ion.sentiment.SentimentScorer;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

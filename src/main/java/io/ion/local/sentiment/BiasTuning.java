@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class BiasTuning {
 
-    static final double RANGE = 2.0;
+    static final double RANGE = 3.0;
     static final double STEP = 0.02;
 
     private BiasTuning() {}

@@ -3,6 +3,9 @@ package io.ion.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.ion.local.sentiment.InfluencerCommentCorpus;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,6 +86,23 @@ class ClassifierSentimentScorerTest {
                 "\u0000\uFEFF\u200B".repeat(10_000))) {
             assertThat(SCORER.score(text, "en").status()).isIn(SentimentResult.SCORED, SentimentResult.EMPTY);
         }
+    }
+
+    /**
+     * Steady state without cache on distinct comments, in thread CPU time (robust to a busy machine). The bench
+     * measures ~5,000+ per CPU-second; the floor leaves room for slower CI machines.
+     */
+    @Test
+    void scoresThousandsOfDistinctCommentsPerCpuSecond() {
+        ClassifierSentimentScorer scorer = ClassifierSentimentScorer.shipped(0);
+        List<String> texts = new InfluencerCommentCorpus(7).unique(4_000);
+        texts.forEach(t -> scorer.score(t, "en")); // JIT warm-up
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        texts.forEach(t -> scorer.score(t, "en"));
+        double perCpuSecond = texts.size() / ((threads.getCurrentThreadCpuTime() - start) / 1e9);
+        System.out.printf("classifier: %.0f distinct comments per CPU-second%n", perCpuSecond);
+        assertThat(perCpuSecond).isGreaterThan(2_000);
     }
 
     @Test

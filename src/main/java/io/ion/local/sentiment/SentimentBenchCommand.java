@@ -284,7 +284,7 @@ public class SentimentBenchCommand implements Callable<Integer> {
     /** The classifier against one baseline, corpus by corpus (recall compared on the documents both scored). */
     private static void printRatios(List<Run> runs, String baseline) {
         System.out.println();
-        System.out.printf("%-22s %14s %12s %12s%n", "clf / " + baseline, "docs/CPU-s", "p99", "recall*");
+        System.out.printf("%-22s %14s %16s %12s%n", "clf vs " + baseline, "docs/CPU-s", "p99 shorter by", "recall*");
         for (Run clf : runs) {
             if (!clf.engine().equals(CLASSIFIER)) {
                 continue;
@@ -294,9 +294,9 @@ public class SentimentBenchCommand implements Callable<Integer> {
                         Double clfRecall = clf.macroRecallOnFirst(base.docs());
                         String recallRatio = base.macroRecall() == null || clfRecall == null ? "-"
                                 : String.format("%.2fx", clfRecall / base.macroRecall());
-                        System.out.printf("%-22s %13.1fx %11.3fx %12s%n", clf.corpus(),
+                        System.out.printf("%-22s %13.1fx %15.1fx %12s%n", clf.corpus(),
                                 clf.docsPerCpuSecond() / base.docsPerCpuSecond(),
-                                clf.percentile(0.99) / base.percentile(0.99), recallRatio);
+                                base.percentile(0.99) / clf.percentile(0.99), recallRatio);
                     });
         }
         System.out.println("(* recall ratio on the documents both engines scored)");

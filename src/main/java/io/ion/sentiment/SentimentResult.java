@@ -14,7 +14,7 @@ import java.util.List;
  * @param confidence probability of the chosen 3-class label
  * @param probabilities the class probabilities, empty unless scored: 5 from the RNTN (very negative .. very
  *     positive), 3 from the classifier (negative, neutral, positive)
- * @param sentences per-sentence detail (the classifier reports the whole text as one)
+ * @param sentences per-sentence detail from the RNTN; empty from the classifier, which reads the text whole
  * @param language the language the scorer went by: the record's tag, or the detected one when the record had
  *     none; null when neither is known
  * @param error why scoring failed; null unless the status is {@code error}

@@ -61,7 +61,7 @@ public class SentimentBenchCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Labeled TSV sets (default: ../shared/data/sentiment, else beside ${ion.project.dir}).")
+            description = "Labeled TSV sets (default: ../shared/data/sentiment, else beside the -Dion.project.dir project).")
     String dataDir;
 
     @Option(names = "--no-labeled", description = "Skip the labeled sets.")

@@ -45,7 +45,7 @@ public class TrainSentimentCommand implements Callable<Integer> {
     static final String WORD_POLARITY_FILE = "word-polarity.tsv";
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Labeled TSV sets (default: ../shared/data/sentiment, else beside ${ion.project.dir}).")
+            description = "Labeled TSV sets (default: ../shared/data/sentiment, else beside the -Dion.project.dir project).")
     String dataDir;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "src/main/resources/sentiment",

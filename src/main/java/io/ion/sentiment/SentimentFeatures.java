@@ -37,7 +37,8 @@ public final class SentimentFeatures {
 
     public static final String BIAS = "bias";
     static final int MIN_CHAR_GRAM = 2;
-    static final int MAX_CHAR_GRAM = 5;
+    /** 6, not 5: the best macro recall on tweeteval-val of the settings tried (0.714 vs 0.712; see the README). */
+    static final int MAX_CHAR_GRAM = 6;
     /** Longer normalized texts are cut here (at a word boundary); tweets and comments are far shorter. */
     static final int MAX_CHARS = 1_000;
 

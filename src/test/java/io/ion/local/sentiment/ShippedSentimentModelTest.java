@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class ShippedSentimentModelTest {
 
-    /** Held-out set (never trained or tuned on); measured 0.705. */
-    static final double SENTIMENT140_FLOOR = 0.69;
-    /** The decision biases and settings were tuned on this set, so this floor guards regressions only; 0.712. */
-    static final double TWEETEVAL_FLOOR = 0.70;
+    /** Held-out set (never trained or tuned on); measured 0.744. */
+    static final double SENTIMENT140_FLOOR = 0.74;
+    /** The decision biases and settings were tuned on this set, so this floor guards regressions only; 0.714. */
+    static final double TWEETEVAL_FLOOR = 0.71;
     static final long MAX_MODEL_BYTES = 25L * 1024 * 1024;
 
     private static JsonNode report;

@@ -196,8 +196,16 @@ public class IonConfig implements Serializable {
     }
 
     public static class Sentiment implements Serializable {
+        public static final String MODEL_CLASSIFIER = "classifier";
+        public static final String MODEL_RNTN = "rntn";
         /** Off: posts and comments are indexed without sentiment (the plumbing benchmark's baseline). */
         public boolean enabled = true;
+        /**
+         * {@code classifier} (default): the linear model trained on social text, thousands of texts per CPU-second;
+         * {@code rntn}: CoreNLP's recursive sentiment model over parses (~100 texts per CPU-second, lower quality
+         * on social text), kept for comparison.
+         */
+        public String model = MODEL_CLASSIFIER;
         @JsonProperty("cache_size")
         public int cacheSize = 50_000;
         /** Seconds of scoring per second of wall time each scorer instance may spend before it samples. */

@@ -7,8 +7,9 @@ import io.ion.local.PipelineBenchCommand;
 import io.ion.local.ReplayCommand;
 import io.ion.local.sim.ExportCommand;
 import io.ion.local.sim.GenerateCommand;
-import io.ion.sentiment.SentimentBenchCommand;
-import io.ion.sentiment.SentimentCommand;
+import io.ion.local.sentiment.SentimentBenchCommand;
+import io.ion.local.sentiment.SentimentCommand;
+import io.ion.local.sentiment.TrainSentimentCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "ion", mixinStandardHelpOptions = true, version = "ION 0.1.0",
         description = "ION - real-time monitor for influencer campaigns.",
         subcommands = {DemoCommand.class, Main.RunCommand.class, ReplayCommand.class, GenerateCommand.class, ExportCommand.class,
-                SentimentCommand.class, Main.BenchCommand.class, io.ion.local.cluster.ClusterCommand.class})
+                SentimentCommand.class, Main.BenchCommand.class, Main.TrainCommand.class,
+                io.ion.local.cluster.ClusterCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -49,6 +51,16 @@ public final class Main implements Callable<Integer> {
             IonConfig ion = IonConfig.load(config);
             ion.job.withLocalDefaults();
             IonJob.run(StreamExecutionEnvironment.getExecutionEnvironment(), ion);
+            return 0;
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true, description = "Train ION's models from the shared data.",
+            subcommands = {TrainSentimentCommand.class})
+    static final class TrainCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            CommandLine.usage(this, System.out);
             return 0;
         }
     }

@@ -5,7 +5,8 @@ public interface SentimentScorer {
 
     /**
      * @param text raw social text (may contain emoji, hashtags, URLs)
-     * @param lang the record's language tag, or null when unknown (treated as English)
+     * @param lang the record's language tag, or null when unknown (the classifier then detects the language; the
+     *     RNTN path treats it as English)
      */
     SentimentResult score(String text, String lang);
 

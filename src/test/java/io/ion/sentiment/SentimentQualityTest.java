@@ -1,5 +1,6 @@
 package io.ion.sentiment;
 
+import io.ion.local.sentiment.LabeledSentimentSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,5 +1,6 @@
-package io.ion.sentiment;
+package io.ion.local.sentiment;
 
+import io.ion.sentiment.SentimentResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

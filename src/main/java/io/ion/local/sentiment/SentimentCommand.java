@@ -1,5 +1,10 @@
-package io.ion.sentiment;
+package io.ion.local.sentiment;
 
+import io.ion.config.IonConfig;
+import io.ion.sentiment.ClassifierSentimentScorer;
+import io.ion.sentiment.CoreNlpSentimentScorer;
+import io.ion.sentiment.SentimentResult;
+import io.ion.sentiment.SentimentScorer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,9 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code ion sentiment}: scores text lines from a file or stdin, one JSON line per input line. */
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
@@ -25,25 +33,41 @@ public class SentimentCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--lang", paramLabel = "TAG",
-            description = "Language tag of the texts (default: unknown, treated as English).")
+            description = "Language tag of the texts (default: unknown; the classifier detects it, rntn assumes English).")
     String lang;
 
-    @Option(names = "--sentences", description = "Include per-sentence detail.")
+    @Option(names = "--sentences", description = "Include per-sentence detail (the rntn model only).")
     boolean sentences;
+
+    @Option(names = "--model", defaultValue = IonConfig.Sentiment.MODEL_CLASSIFIER,
+            description = "classifier (default) or rntn (CoreNLP's recursive model, ~100 texts/s).")
+    String model;
+
+    @Spec
+    CommandSpec spec;
 
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public Integer call() throws Exception {
-        CoreNlpSentimentScorer scorer = new CoreNlpSentimentScorer();
+        SentimentScorer scorer = switch (model) {
+            case IonConfig.Sentiment.MODEL_CLASSIFIER -> ClassifierSentimentScorer.shipped(
+                    ClassifierSentimentScorer.DEFAULT_CACHE_SIZE);
+            case IonConfig.Sentiment.MODEL_RNTN -> new CoreNlpSentimentScorer();
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--model must be classifier or rntn, not " + model);
+        };
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         try (BufferedReader in = new BufferedReader(openInput())) {
             String line;
             while ((line = in.readLine()) != null) {
                 out.println(json.writeValueAsString(toJson(line, scorer.score(line, lang))));
-                out.flush();
+                if (!in.ready()) {
+                    out.flush(); // an interactive caller sees each answer; a piped file is written in blocks
+                }
             }
         }
+        out.flush();
         return 0;
     }
 
@@ -59,6 +83,10 @@ public class SentimentCommand implements Callable<Integer> {
         node.put("text", text);
         node.put("status", r.status());
         node.put("label", r.label());
+        node.put("language", r.language());
+        if (r.error() != null) {
+            node.put("error", r.error());
+        }
         if (r.isScored()) {
             node.put("score", round(r.score()));
             node.put("confidence", round(r.confidence()));

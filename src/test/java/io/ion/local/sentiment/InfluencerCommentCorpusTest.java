@@ -1,4 +1,4 @@
-package io.ion.sentiment;
+package io.ion.local.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

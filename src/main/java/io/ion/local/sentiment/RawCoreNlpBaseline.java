@@ -1,4 +1,4 @@
-package io.ion.sentiment;
+package io.ion.local.sentiment;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
@@ -8,6 +8,11 @@ import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
 import io.ion.sentiment.SentimentResult.SentenceSentiment;
+import io.ion.sentiment.SentimentLabeler;
+import io.ion.sentiment.SentimentPipelines;
+import io.ion.sentiment.SentimentResult;
+import io.ion.sentiment.SentimentScorer;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.simple.SimpleMatrix;

@@ -1,4 +1,4 @@
-package io.ion.sentiment;
+package io.ion.local.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,8 @@ class SentimentCommandTest {
     @Test
     void printsOneJsonLinePerInputLine(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("comments.txt");
-        Files.write(input, List.of("I love this so much 😍", "🔥🔥🔥", ""), StandardCharsets.UTF_8);
+        Files.write(input, List.of("I love this so much 😍", "🔥🔥🔥", "", "me encanta, lo quiero ya para mi casa"),
+                StandardCharsets.UTF_8);
 
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
@@ -33,7 +34,7 @@ class SentimentCommandTest {
 
         assertThat(exit).isZero();
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(4);
         ObjectMapper json = new ObjectMapper();
         JsonNode first = json.readTree(lines.get(0));
         assertThat(first.get("text").asText()).isEqualTo("I love this so much 😍");
@@ -41,16 +42,21 @@ class SentimentCommandTest {
         assertThat(first.get("label").asText()).isEqualTo("positive");
         assertThat(first.get("score").asDouble()).isPositive();
         assertThat(first.get("confidence").asDouble()).isBetween(0.0, 1.0);
-        assertThat(first.get("probabilities")).hasSize(5);
+        assertThat(first.get("probabilities")).hasSize(3);
+        assertThat(first.get("language").asText()).isEqualTo("en");
         assertThat(json.readTree(lines.get(1)).get("label").asText()).isEqualTo("positive");
         JsonNode empty = json.readTree(lines.get(2));
         assertThat(empty.get("status").asText()).isEqualTo("empty");
         assertThat(empty.get("label").isNull()).isTrue();
+        JsonNode spanish = json.readTree(lines.get(3));
+        assertThat(spanish.get("status").asText()).isEqualTo("unscored_language");
+        assertThat(spanish.get("language").asText()).isEqualTo("es");
     }
 
     @Test
     void isAPlainPicocliCommand() {
         assertThat(new CommandLine(new SentimentCommand()).getCommandName()).isEqualTo("sentiment");
         assertThat(new CommandLine(new SentimentBenchCommand()).getCommandName()).isEqualTo("sentiment");
+        assertThat(new CommandLine(new TrainSentimentCommand()).getCommandName()).isEqualTo("sentiment");
     }
 }

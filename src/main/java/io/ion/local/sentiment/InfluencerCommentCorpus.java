@@ -1,4 +1,4 @@
-package io.ion.sentiment;
+package io.ion.local.sentiment;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package io.ion.alert;
 
+import io.ion.terms.RisingTerm;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +36,21 @@ public record Alert(
     public static final String RESOLVED = "resolved";
 
     /** What the alert is based on: the window it covers and the items (comments, posts) that show it. */
-    public record Evidence(Instant windowStart, Instant windowEnd, String summary, List<Item> items) implements Serializable {}
+    /**
+     * What an alert rests on: the window, a summary, the items (comments or posts) and, for surges and spikes, the
+     * terms that rose most in the campaign's comments over the same window ({@code io.ion.terms}).
+     */
+    public record Evidence(Instant windowStart, Instant windowEnd, String summary, List<Item> items,
+                           List<RisingTerm> terms) implements Serializable {
+
+        public Evidence(Instant windowStart, Instant windowEnd, String summary, List<Item> items) {
+            this(windowStart, windowEnd, summary, items, List.of());
+        }
+
+        public Evidence withTerms(List<RisingTerm> rising) {
+            return new Evidence(windowStart, windowEnd, summary, items, List.copyOf(rising));
+        }
+    }
 
     /** One piece of evidence: a comment or post id with a text snippet and, when known, its sentiment score. */
     public record Item(String kind, String id, String snippet, Double score) implements Serializable {}

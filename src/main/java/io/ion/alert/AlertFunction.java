@@ -6,6 +6,7 @@ import io.ion.campaign.CampaignUpdate;
 import io.ion.campaign.LiveCampaigns;
 import io.ion.engagement.WindowMetrics;
 import io.ion.state.TtlState;
+import io.ion.terms.CampaignTerms;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,6 +46,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     private final AlertTiming timing;
 
     private transient PulseState pulse;
+    private transient RecentTerms recentTerms;
     private transient MapState<String, AlertTrack> tracks;
     private transient ValueState<AlertClock> clock;
     private transient WatermarkProgress progress;
@@ -59,6 +61,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     @Override
     public void open(OpenContext openContext) {
         pulse = new PulseState(getRuntimeContext(), timing.stateTtl());
+        recentTerms = new RecentTerms(getRuntimeContext(), timing.stateTtl());
         tracks = TtlState.map(getRuntimeContext(), "alert-tracks", String.class, AlertTrack.class, timing.stateTtl());
         clock = TtlState.value(getRuntimeContext(), "alert-clock", AlertClock.class, timing.stateTtl());
         progress = new WatermarkProgress();
@@ -99,6 +102,8 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
             fireOnce(POST_RULES, input.post(), campaign, out);
         } else if (input.totals() != null && "total".equals(input.totals().window())) {
             fireOnce(TOTALS_RULES, input.totals(), campaign, out);
+        } else if (input.terms() != null) {
+            recentTerms.add(input.terms());
         }
         clock.update(c);
     }
@@ -157,6 +162,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
             throws Exception {
         AlertSettings s = AlertSettings.DEFAULTS.with(campaign.alertOverrides());
         Pulse view = pulse.at(at, s);
+        CampaignTerms terms = recentTerms.at(at);
         boolean ended = ended(campaign, at);
         boolean firing = false;
         for (PulseRule rule : PULSE_RULES) {
@@ -164,6 +170,9 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
             AlertTrack stored = tracks.get(key);
             AlertTrack track = stored == null ? AlertTrack.NEW : stored;
             Condition condition = rule.evaluate(view, campaign, s, track);
+            if (AlertRule.NEGATIVE_SENTIMENT_SURGE.equals(rule.name()) || AlertRule.VOLUME_SPIKE.equals(rule.name())) {
+                condition = RecentTerms.withTerms(condition, terms, AlertRule.NEGATIVE_SENTIMENT_SURGE.equals(rule.name()));
+            }
             Lifecycle.Transition step = Lifecycle.step(track, condition.holds() && !ended, condition.streak(), at, s,
                     campaign.campaignId() + ":" + rule.name() + ":" + campaign.campaignId() + ":" + at);
             tracks.put(key, step.next());
@@ -209,6 +218,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     private void clearAll(AlertClock c, TimerService timers) {
         clockTimers.deleteAll(c, timers);
         pulse.clear();
+        recentTerms.clear();
         tracks.clear();
         clock.clear();
     }

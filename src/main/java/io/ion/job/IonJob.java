@@ -180,7 +180,8 @@ public final class IonJob {
                         metrics.filter(m -> "total".equals(m.window()) && !Dimension.INFLUENCER.equals(m.dimension().name())
                                         && !Dimension.PLATFORM.equals(m.dimension().name()))
                                 .uid("alert-totals-filter").name("totals for alerts")
-                                .map(AlertInput::of).uid("alert-totals").name("totals as alert input"));
+                                .map(AlertInput::of).uid("alert-totals").name("totals as alert input"),
+                        risingTerms.map(AlertInput::of).uid("alert-terms").name("rising terms for alerts"));
         SingleOutputStreamOperator<Alert> alerts = alertInputs
                 .keyBy(AlertInput::campaignId)
                 .connect(campaigns)
@@ -213,7 +214,9 @@ public final class IonJob {
         DataStream<DeadLetter> deadLetters = posts.getSideOutput(ParseFunction.DEAD_LETTERS)
                 .union(comments.getSideOutput(ParseFunction.DEAD_LETTERS),
                         engagement.getSideOutput(ParseFunction.DEAD_LETTERS),
-                        campaignUpdates.getSideOutput(ParseFunction.DEAD_LETTERS));
+                        campaignUpdates.getSideOutput(ParseFunction.DEAD_LETTERS),
+                        scoredPosts.getSideOutput(CommentSentimentFunction.SCORING_FAILURES),
+                        scoredComments.getSideOutput(CommentSentimentFunction.SCORING_FAILURES));
         deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letter-sink").name("dead letters");
     }
 

@@ -23,10 +23,11 @@ public class CommentSentimentFunction extends ScoringFunction<AttributedComment,
     @Override
     public void processElement(AttributedComment attributed, Context ctx, Collector<ScoredComment> out) {
         Comment comment = attributed.comment();
-        SentimentResult sentiment = scorer.score(comment.commentId(), comment.text(), comment.lang());
+        SentimentResult sentiment = score(comment.commentId(), comment.text(), comment.lang());
         out.collect(new ScoredComment(attributed, sentiment));
+        reportFailure(sentiment, comment.source(), comment.text(), ctx);
         if (SentimentResult.UNSCORED_LANGUAGE.equals(sentiment.status()) || SentimentResult.EMPTY.equals(sentiment.status())
-                || SentimentResult.DISABLED.equals(sentiment.status())) {
+                || SentimentResult.DISABLED.equals(sentiment.status()) || SentimentResult.ERROR.equals(sentiment.status())) {
             return; // not part of the population whose sentiment shares are estimated
         }
         for (String campaignId : attributed.campaignIds()) {

@@ -15,6 +15,8 @@ public class PostSentimentFunction extends ScoringFunction<AttributedPost, Score
     @Override
     public void processElement(AttributedPost attributed, Context ctx, Collector<ScoredPost> out) {
         Post post = attributed.post();
-        out.collect(new ScoredPost(attributed, scorer.score(post.postId(), post.text(), post.lang())));
+        SentimentResult sentiment = score(post.postId(), post.text(), post.lang());
+        out.collect(new ScoredPost(attributed, sentiment));
+        reportFailure(sentiment, post.source(), post.text(), ctx);
     }
 }

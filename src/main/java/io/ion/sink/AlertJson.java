@@ -1,6 +1,7 @@
 package io.ion.sink;
 
 import io.ion.alert.Alert;
+import io.ion.terms.RisingTerm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,6 +46,12 @@ public final class AlertJson {
             for (Alert.Item item : evidence.items()) {
                 ObjectNode i = items.addObject().put("kind", item.kind()).put("id", item.id()).put("snippet", item.snippet());
                 if (item.score() != null) i.put("score", item.score());
+            }
+            ArrayNode terms = e.putArray("terms");
+            for (RisingTerm term : evidence.terms()) {
+                terms.addObject().put("term", term.term()).put("count", term.count())
+                        .put("negative_count", term.negativeCount()).put("score", term.score())
+                        .put("negative_score", term.negativeScore());
             }
         }
         return node;

@@ -46,6 +46,8 @@ public final class Documents {
         ObjectNode s = node.putObject("sentiment");
         s.put("status", sentiment.status());
         s.put("sampled", !SentimentResult.SAMPLED_OUT.equals(sentiment.status()));
+        if (sentiment.language() != null) s.put("language", sentiment.language());
+        if (sentiment.error() != null) s.put("error", sentiment.error());
         if (sentiment.isScored()) {
             s.put("label", sentiment.label());
             s.put("score", sentiment.score());

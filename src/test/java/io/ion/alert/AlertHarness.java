@@ -85,7 +85,8 @@ final class AlertHarness implements AutoCloseable {
     /** Any input, stamped with its own event time. */
     void send(AlertInput input) throws Exception {
         Instant time = input.activity() != null ? input.activity().time()
-                : input.post() != null ? input.post().post().createdAt() : input.totals().windowEnd();
+                : input.post() != null ? input.post().post().createdAt()
+                : input.totals() != null ? input.totals().windowEnd() : input.terms().windowEnd();
         harness.processElement(input, time.toEpochMilli());
     }
 

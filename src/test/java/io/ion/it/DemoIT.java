@@ -44,11 +44,18 @@ class DemoIT {
             // Watch, as a viewer would, for the crisis alert while the launch plays.
             Instant crisisPublishedFrom = demo.scenario.config().clock().dueAt(demo.scenario.config().crisisStart());
             Instant surgeSeenAt = null;
+            Map<String, JsonNode> surgeVersions = new java.util.TreeMap<>();
             long deadline = System.currentTimeMillis() + 240_000;
             while ((!demo.trafficDone() || surgeSeenAt == null) && System.currentTimeMillis() < deadline) {
                 Thread.sleep(500);
                 if (surgeSeenAt == null && es.count("ion-alerts", surgeQuery.substring(surgeQuery.indexOf(':') + 1, surgeQuery.lastIndexOf('}'))) > 0) {
                     surgeSeenAt = Instant.now();
+                }
+                if (surgeSeenAt != null) { // every version of the surge a viewer could have seen, by its updated_at
+                    for (JsonNode hit : es.search("ion-alerts", surgeQuery).path("hits").path("hits")) {
+                        JsonNode source = hit.path("_source");
+                        surgeVersions.putIfAbsent(source.path("updated_at").asText(), source);
+                    }
                 }
             }
             assertThat(demo.trafficDone()).as("the simulated hour was published").isTrue();
@@ -85,6 +92,25 @@ class DemoIT {
             System.out.printf("crisis alert on screen %.1f s after the crisis began to play (fired_at %s, crisis from %s)%n",
                     java.time.Duration.between(crisisPublishedFrom, surgeSeenAt).toMillis() / 1000.0, firedAt, expected.crisisStartsAt());
             assertThat(surgeSeenAt).isBefore(crisisPublishedFrom.plusSeconds(60));
+
+            // ... and it says what the crisis is about: within its first two minutes, the defect's own words.
+            List<String> defectWords = expected.crisisDefect().words();
+            List<JsonNode> early = surgeVersions.values().stream()
+                    .filter(v -> !Instant.parse(v.path("updated_at").asText()).isAfter(firedAt.plusSeconds(120))).toList();
+            assertThat(early).as("the surge as first shown").isNotEmpty();
+            assertThat(early).anySatisfy(v -> {
+                assertThat(v.path("message").asText()).contains("rising:");
+                assertThat(defectWords).anyMatch(w -> v.path("message").asText().contains(w));
+                List<String> terms = new java.util.ArrayList<>();
+                v.path("evidence").path("terms").forEach(term -> terms.add(term.path("term").asText()));
+                assertThat(terms).anyMatch(defectWords::contains);
+            });
+            System.out.println("crisis surge as first shown: " + early.get(0).path("message").asText());
+            // A calm campaign's rising terms are its ordinary vocabulary, and no alert cites them.
+            JsonNode otherSurges = es.search("ion-alerts", """
+                    {"query":{"bool":{"filter":[{"terms":{"rule":["negative_sentiment_surge","volume_spike"]}}],
+                    "must_not":[{"term":{"campaign_id":"%s"}}]}}}""".formatted(expected.crisisCampaignId()));
+            assertThat(otherSurges.path("hits").path("hits")).as("surges or spikes outside the crisis campaign").isEmpty();
 
             // Replay the same launch from files into other indices: the same campaign totals.
             Path files = new NdjsonWriter(true).write(demo.scenario, dir.resolve("files")).directory();

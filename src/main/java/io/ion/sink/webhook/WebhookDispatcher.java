@@ -6,6 +6,7 @@ import io.ion.sink.RetryPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -231,6 +232,15 @@ public class WebhookDispatcher implements AutoCloseable {
 
     /** Deliveries queued, in flight or waiting to retry. */
     public int pending() { return pending.count(); }
+
+    /** The distinct alert events with a delivery still pending, in no particular order. */
+    public List<Alert> pendingAlerts() {
+        java.util.Map<String, Alert> byEvent = new java.util.LinkedHashMap<>();
+        for (WebhookDelivery delivery : pending.snapshot()) {
+            byEvent.putIfAbsent(delivery.alert.eventId(), delivery.alert);
+        }
+        return List.copyOf(byEvent.values());
+    }
 
     private static URI parseHttpUri(String url) {
         try {

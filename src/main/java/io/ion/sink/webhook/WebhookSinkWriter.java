@@ -4,13 +4,14 @@ import io.ion.alert.Alert;
 import io.ion.sink.webhook.WebhookDispatcher;
 import java.util.function.LongSupplier;
 import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import java.util.List;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 
-/** Hands alerts to the dispatcher; never waits for deliveries. */
-class WebhookSinkWriter implements SinkWriter<Alert> {
+/** Hands alerts to the dispatcher; never waits for deliveries, and checkpoints the ones still pending. */
+class WebhookSinkWriter implements StatefulSinkWriter<Alert, Alert> {
 
     static final String DELIVERED = "ionWebhookDelivered";
     static final String RETRIED = "ionWebhookRetried";
@@ -34,9 +35,15 @@ class WebhookSinkWriter implements SinkWriter<Alert> {
         dispatcher.submit(alert);
     }
 
-    /** Deliberately does not wait: webhooks are best effort and must not hold up checkpoints or other sinks. */
+    /** Deliberately does not wait: a slow endpoint must not hold up checkpoints or other sinks. */
     @Override
     public void flush(boolean endOfInput) {}
+
+    /** The alerts with a delivery still queued, in flight or waiting to retry: a restore submits them again. */
+    @Override
+    public List<Alert> snapshotState(long checkpointId) {
+        return dispatcher.pendingAlerts();
+    }
 
     @Override
     public void writeWatermark(Watermark watermark) {}

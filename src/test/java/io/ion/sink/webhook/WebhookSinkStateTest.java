@@ -67,7 +67,13 @@ class WebhookSinkStateTest {
             try {
                 await("the pending alert sent again", WAIT, () -> receiver.requests().stream()
                         .anyMatch(r -> r.path().startsWith("/up") && r.status() == 200));
-                await("nothing pending once delivered", WAIT, () -> restored.snapshotState(2L).isEmpty());
+                await("nothing pending once delivered", WAIT, () -> {
+                    try {
+                        return restored.snapshotState(2L).isEmpty();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
             } finally {
                 restored.close();
             }

@@ -67,6 +67,19 @@ public final class LocalDemo implements AutoCloseable {
         return start(dir, LocalServices.start(dir, 2), withTraffic, speed, scorers);
     }
 
+    /**
+     * The simulation plays {@code speed} times faster than the wall clock, so its event times run ahead of processing
+     * time by design: the clock-skew guard must not take them for a wrong clock (it would stamp the whole launch with
+     * the wall clock), and the watermark alignment's drift is scaled to simulated time.
+     */
+    static void playedFaster(IonConfig.Windows windows, double speed) {
+        if (speed > 1) {
+            windows.maxClockSkewSeconds = (int) Math.min(Integer.MAX_VALUE, 30L * 24 * 3600);
+            windows.watermarkAlignmentMaxDriftSeconds = (int) Math.ceil(
+                    speed * (windows.idlenessSeconds + windows.outOfOrdernessSeconds));
+        }
+    }
+
     /** The demo on services that are already running (closing the demo leaves them running if it did not start them). */
     public static LocalDemo start(Path dir, LocalServices services, boolean withTraffic, double speed, ScorerFactory scorers)
             throws Exception {
@@ -80,6 +93,7 @@ public final class LocalDemo implements AutoCloseable {
                 SimulationClock clock = SimulationClock.simulatedTimeline(
                         Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(5), speed);
                 scenario = new LaunchScenario(ScenarioConfig.defaults(clock).withIdPrefix("demo"));
+                playedFaster(config.windows, speed);
                 config.campaignsFile = CampaignYamlWriter.write(scenario.campaigns(), dir.resolve("campaigns.yaml")).toString();
             }
             int uiPort = EmbeddedKafka.freePort();

@@ -174,7 +174,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         SimTopics topics = new SimTopics(config.topics.posts, config.topics.comments, config.topics.engagement, config.topics.campaigns);
         String sponsored = first.campaigns().stream().filter(c -> c.sponsored()).findFirst().orElseThrow().campaignId();
         String sponsoredTag = first.campaigns().stream().filter(c -> c.sponsored()).findFirst().orElseThrow().hashtags().get(0);
-        System.out.printf("%-6s %9s %8s %9s %8s %8s %8s %8s%n", "rate", "achieved", "backlog", "clears s", "p50 ms", "p99 ms", "max ms", "alert s");
+        System.out.printf("%-6s %9s %8s %9s %8s %8s %8s %8s %8s%n", "rate", "achieved", "backlog", "clears s", "p50 ms", "p99 ms", "max ms", "alert s", "scored");
         try (Running job = start(config);
              KafkaPublisher publisher = new KafkaPublisher(config.kafka.bootstrapServers, topics);
              KafkaProducer<String, String> probes = new KafkaProducer<>(KafkaPublisher.producerConfig(config.kafka.bootstrapServers))) {
@@ -207,6 +207,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
                 Thread prober = new Thread(() -> probe(config, es, probes, probePost, sentAt, latencies), "bench-prober");
                 long searchableBefore = indexed(es, config);
+                long[] sentimentBefore = sentimentCounts(es, config);
                 long validBefore = validPostsAndComments[0];
                 // The alert condition: a sponsored post without disclosure, sent at the start of the step.
                 String undisclosed = "bench-undisclosed-" + step;
@@ -237,6 +238,9 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                     left = Math.max(0, expectedSearchable - indexed(es, config));
                 }
                 double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+                long[] sentimentAfter = sentimentCounts(es, config);
+                long englishComments = sentimentAfter[1] - sentimentBefore[1];
+                Double coverage = englishComments == 0 ? null : (double) (sentimentAfter[0] - sentimentBefore[0]) / englishComments;
                 List<Long> sorted = new ArrayList<>(latencies);
                 Collections.sort(sorted);
                 ObjectNode row = steps.addObject();
@@ -254,11 +258,15 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 if (alertSeconds[0] != null) {
                     row.put("alert_latency_s", alertSeconds[0]);
                 }
-                System.out.printf(Locale.ROOT, "%-6d %9.0f %8d %9s %8s %8s %8s %8s%n", rate, stats.ratePerSecond(), backlog,
+                if (coverage != null) {
+                    row.put("sentiment_coverage", coverage);
+                }
+                System.out.printf(Locale.ROOT, "%-6d %9.0f %8d %9s %8s %8s %8s %8s %8s%n", rate, stats.ratePerSecond(), backlog,
                         left == 0 ? String.format(Locale.ROOT, "%.1f", drainSeconds) : "left " + left,
                         sorted.isEmpty() ? "-" : percentile(sorted, 0.50), sorted.isEmpty() ? "-" : percentile(sorted, 0.99),
                         sorted.isEmpty() ? "-" : sorted.get(sorted.size() - 1),
-                        alertSeconds[0] == null ? "none" : String.format(Locale.ROOT, "%.1f", alertSeconds[0]));
+                        alertSeconds[0] == null ? "none" : String.format(Locale.ROOT, "%.1f", alertSeconds[0]),
+                        coverage == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * coverage));
             }
         }
     }
@@ -318,6 +326,18 @@ public final class PipelineBenchCommand implements Callable<Integer> {
 
     private static long percentile(List<Long> sorted, double p) {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+    }
+
+    /**
+     * {scored, English} comments indexed so far: English = every comment whose sentiment is not out of scope
+     * (another language, empty text). Their ratio over a step is the share of English comments scored.
+     */
+    private static long[] sentimentCounts(EsQueries es, IonConfig config) throws Exception {
+        String comments = config.elasticsearch.index(IndexTemplates.COMMENTS);
+        long scored = es.count(comments, "{\"term\":{\"sentiment.status\":\"scored\"}}");
+        long english = es.count(comments, "{\"bool\":{\"must_not\":[{\"terms\":{\"sentiment.status\":"
+                + "[\"unscored_language\",\"empty\",\"disabled\"]}}]}}");
+        return new long[] {scored, english};
     }
 
     private long indexed(EsQueries es, IonConfig config) throws Exception {

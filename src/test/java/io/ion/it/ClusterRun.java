@@ -53,7 +53,7 @@ final class ClusterRun {
         this.cluster = cluster;
         this.rest = new FlinkRest(cluster.restUrl());
         this.jar = jar;
-        scenario = new FaultScenario(name, start);
+        scenario = new FaultScenario(name, start, 2); // parallelism 2 reads two partitions per topic
         // Flink's configuration decides parallelism and checkpointing (issue 15 item 6): the YAML leaves them out.
         scenario.config.job.parallelism = null;
         scenario.config.job.checkpointIntervalMs = null;

@@ -54,9 +54,14 @@ final class FaultScenario {
 
     /** {@code start} must be the same for runs that are compared, so that they get the same input. */
     FaultScenario(String name, Instant start) throws Exception {
+        this(name, start, 1);
+    }
+
+    /** With {@code partitions} per topic: a job of parallelism N reads topics of at least N partitions. */
+    FaultScenario(String name, Instant start, int partitions) throws Exception {
         config = IonTestServices.config(name);
         config.job.checkpointIntervalMs = 1000L;
-        IonTestServices.kafka().createTopics(KafkaTestClient.topics(config.topics.all().toArray(String[]::new)));
+        IonTestServices.kafka().createTopics(KafkaTestClient.topics(partitions, config.topics.all().toArray(String[]::new)));
         launch = new ScriptedLaunch(CAMPAIGN, "CrisisCo", start, MINUTES, CRISIS_FROM, CRISIS_TO,
                 config.topics.posts, config.topics.comments, config.topics.engagement);
         for (int m = 0; m < MINUTES; m++) {

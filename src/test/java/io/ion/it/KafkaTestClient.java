@@ -47,9 +47,13 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     public static List<NewTopic> topics(String... names) {
+        return topics(1, names);
+    }
+
+    public static List<NewTopic> topics(int partitions, String... names) {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : names) {
-            topics.add(new NewTopic(name, 1, (short) 1));
+            topics.add(new NewTopic(name, partitions, (short) 1));
         }
         return topics;
     }

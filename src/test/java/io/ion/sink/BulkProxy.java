@@ -22,8 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
- * A loopback HTTP proxy in front of the real Elasticsearch that answers 429 for chosen bulk items the first time
- * it sees them (they are not forwarded) and forwards everything else. Records each bulk item's outcome as
+ * A loopback HTTP proxy in front of the real Elasticsearch that answers 429 for the bulk items a predicate picks,
+ * each time it picks them (they are not forwarded), and forwards everything else. Records each bulk item's outcome as
  * {@code id v<version> <status>}.
  */
 final class BulkProxy implements AutoCloseable {
@@ -33,14 +33,13 @@ final class BulkProxy implements AutoCloseable {
     private final HttpServer server;
     private final String target;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final Predicate<JsonNode> throttleOnce;
-    private final List<JsonNode> throttled = new CopyOnWriteArrayList<>();
+    private final Predicate<JsonNode> throttle;
     final List<String> outcomes = new CopyOnWriteArrayList<>();
 
-    /** @param throttleOnce picks bulk actions (the {@code index} object) to answer 429 the first time */
-    BulkProxy(String target, Predicate<JsonNode> throttleOnce) throws IOException {
+    /** @param throttle picks bulk actions (the {@code index} object) to answer 429, asked for every attempt */
+    BulkProxy(String target, Predicate<JsonNode> throttle) throws IOException {
         this.target = target;
-        this.throttleOnce = throttleOnce;
+        this.throttle = throttle;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -97,9 +96,7 @@ final class BulkProxy implements AutoCloseable {
         for (int i = 0, item = 0; i + 1 < lines.length; i += 2, item++) {
             JsonNode action = Json.MAPPER.readTree(lines[i]).path("index");
             actions.add(action);
-            boolean firstTime = throttled.stream().noneMatch(action::equals);
-            if (throttleOnce.test(action) && firstTime) {
-                throttled.add(action);
+            if (throttle.test(action)) {
                 held.add(item);
             } else {
                 forwarded.append(lines[i]).append('\n').append(lines[i + 1]).append('\n');

@@ -233,11 +233,14 @@ public class IonConfig implements Serializable {
         @JsonProperty("idleness_seconds")
         public int idlenessSeconds = 60;
         /**
-         * During a catch-up, no input topic's watermark runs further than this ahead of the slowest one's (0: no
-         * alignment). Keep it above idleness + out-of-orderness, or a quiet topic pauses the others until it is idle.
+         * During a catch-up, no input topic's watermark runs further than this ahead of the slowest one's (0, the
+         * default: no alignment). Keep it above idleness + out-of-orderness, or a quiet topic pauses the others until
+         * it is idle. Off by default: with it on (120 s), ClusterFaultIT and JobFailureIT lost or gained the windows
+         * of the minutes before the posts topic went quiet after a restore; without it they pass, and the post join
+         * holds the follow-ups that run ahead of their posts (bounded per post) until the posts arrive.
          */
         @JsonProperty("watermark_alignment_max_drift_seconds")
-        public int watermarkAlignmentMaxDriftSeconds = 120;
+        public int watermarkAlignmentMaxDriftSeconds = 0;
         @JsonProperty("watermark_alignment_update_millis")
         public int watermarkAlignmentUpdateMillis = 1000;
         /** An event time further than this ahead of processing time is taken as processing time (and counted). */

@@ -75,8 +75,10 @@ public final class LocalDemo implements AutoCloseable {
     static void playedFaster(IonConfig.Windows windows, double speed) {
         if (speed > 1) {
             windows.maxClockSkewSeconds = (int) Math.min(Integer.MAX_VALUE, 30L * 24 * 3600);
-            windows.watermarkAlignmentMaxDriftSeconds = (int) Math.ceil(
-                    speed * (windows.idlenessSeconds + windows.outOfOrdernessSeconds));
+            if (windows.watermarkAlignmentMaxDriftSeconds > 0) {
+                windows.watermarkAlignmentMaxDriftSeconds = (int) Math.ceil(
+                        speed * (windows.idlenessSeconds + windows.outOfOrdernessSeconds));
+            }
         }
     }
 

@@ -84,6 +84,9 @@ class SourceWatermarksTest {
     @Test
     void kafkaSourcesAreAlignedInOneGroupAndOtherSourcesAreNot() {
         IonConfig.Windows config = new IonConfig.Windows();
+        assertThat(SourceWatermarks.eventTime("created_at", config, true).getAlignmentParameters().isEnabled())
+                .as("off by default").isFalse();
+        config.watermarkAlignmentMaxDriftSeconds = 120;
         WatermarkStrategy<RawRecord> aligned = SourceWatermarks.eventTime("created_at", config, true);
         assertThat(aligned.getAlignmentParameters().getWatermarkGroup()).isEqualTo(SourceWatermarks.ALIGNMENT_GROUP);
         assertThat(aligned.getAlignmentParameters().getMaxAllowedWatermarkDrift())

@@ -197,7 +197,9 @@ class JobFailureIT {
             KeywordScorer scorer = new KeywordScorer();
             return (text, lang) -> {
                 if (CALLS.incrementAndGet() >= failAt && THROWN.compareAndSet(false, true)) {
-                    throw new IllegalStateException(MESSAGE);
+                    // An Error, not an exception: a scorer's exception only marks its text `error` (issue 13); this
+                    // stands for a fault the task cannot survive.
+                    throw new InternalError(MESSAGE);
                 }
                 return scorer.score(text, lang);
             };

@@ -50,7 +50,7 @@ class SentimentBacklogIT {
                 String text;
                 if (i % 30 == 7 && i < 30 * SPANISH) {
                     text = "me encanta este producto, lo compré para mi hermana y le quedó perfecto " + i;
-                } else if (inSurge && i % 5 != 0) {
+                } else if (inSurge && i % 10 != 0) {
                     text = "the strap broke after one day, I want a refund, this is a scam " + i;
                     surge++;
                 } else {

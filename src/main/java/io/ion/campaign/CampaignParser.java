@@ -20,7 +20,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** Reads and validates campaign definitions (JSON on {@code ion.campaigns}, YAML or JSON files at start). */
+/**
+ * Reads and validates campaign definitions (JSON on {@code ion.campaigns}, YAML or JSON files at start).
+ *
+ * <p>Longer than most classes on purpose: every field of a campaign definition with its validation in one place,
+ * since each rejection is a dead-letter reason a producer must be able to look up.
+ */
 public final class CampaignParser {
 
     public static final Set<String> DEFAULT_DISCLOSURE_TAGS = Set.of("ad", "sponsored", "partner");

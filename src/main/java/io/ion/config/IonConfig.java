@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * {@code ${NAME}} and {@code ${NAME:-default}} placeholders are resolved from the environment, so secrets
  * stay out of the file. Mutable fields with defaults keep YAML binding simple; treat instances as read-only
  * once loaded.
+ *
+ * <p>Longer than most classes on purpose: every configuration section as a small nested class, so that the
+ * YAML and its defaults can be read top to bottom in one file.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public class IonConfig implements Serializable {

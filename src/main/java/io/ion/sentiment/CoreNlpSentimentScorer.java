@@ -31,6 +31,9 @@ import org.ejml.simple.SimpleMatrix;
  *
  * <p>Thread-safe. Instances are cheap (the pipeline is shared per JVM); each has its own cache, so share one
  * instance per JVM (or per operator) to share the cache too.
+ *
+ * <p>Longer than most classes on purpose: the RNTN path (chunking, caps, label bias, polarity prior) is one
+ * algorithm whose steps only make sense together; it is the optional {@code sentiment.model: rntn}.
  */
 public final class CoreNlpSentimentScorer implements SentimentScorer {
 

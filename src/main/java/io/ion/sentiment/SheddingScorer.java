@@ -32,6 +32,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Thread-safe; meant for one Flink subtask (one calling thread), where it never blocks beyond the scoring
  * call itself.
+ *
+ * <p>Longer than most classes on purpose: the adaptive sampling controller and its thread are one feedback
+ * loop; splitting it would scatter the invariants that keep the sample uniform.
  */
 public final class SheddingScorer {
 

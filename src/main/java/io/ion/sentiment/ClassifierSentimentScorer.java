@@ -75,6 +75,11 @@ public final class ClassifierSentimentScorer implements SentimentScorer {
         return score(text, lang);
     }
 
+    @Override
+    public boolean alwaysCheap() {
+        return true;
+    }
+
     private SentimentResult scoreSafely(String text, String lang) {
         String language = hasTag(lang) ? lang.trim() : null;
         try {

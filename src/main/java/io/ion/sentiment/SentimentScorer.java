@@ -18,4 +18,12 @@ public interface SentimentScorer {
     default SentimentResult scoreIfCheap(String text, String lang) {
         return null;
     }
+
+    /**
+     * True when every score is as cheap as {@link #scoreIfCheap} (the classifier): then there is nothing to shed, and
+     * serving every text is no bias, since no text is favoured for being cached.
+     */
+    default boolean alwaysCheap() {
+        return false;
+    }
 }

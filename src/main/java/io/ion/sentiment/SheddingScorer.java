@@ -136,7 +136,7 @@ public final class SheddingScorer {
         // A cheap *scored* result (cache hit, emoji-only) is served only inside the sample: which texts are cached
         // depends on their content, so serving them outside it would bias the sentiment shares. Non-English and
         // empty texts are outside the sentiment population anyway and are always served.
-        if (cheap != null && (inSample || !cheap.isScored())) {
+        if (cheap != null && (inSample || !cheap.isScored() || delegate.alwaysCheap())) {
             servedCheap.incrementAndGet();
             recordCost(Outcome.CHEAP, cheapCost);
             return cheap;

@@ -236,6 +236,14 @@ public class IonConfig implements Serializable {
         @JsonProperty("idleness_seconds")
         public int idlenessSeconds = 60;
         /**
+         * A partition that has delivered nothing since the job (re)started holds the watermark back this long before
+         * it counts as idle. A topic whose backlog is produced minutes after the others' (all posts, then all
+         * comments) is then read in event time with them instead of arriving late; a topic that never gets data
+         * delays the windows by this much once, at start-up.
+         */
+        @JsonProperty("startup_idleness_seconds")
+        public int startupIdlenessSeconds = 300;
+        /**
          * During a catch-up, no input topic's watermark runs further than this ahead of the slowest one's (0, the
          * default: no alignment). Keep it above idleness + out-of-orderness, or a quiet topic pauses the others until
          * it is idle. Off by default: with it on (120 s), ClusterFaultIT and JobFailureIT lost or gained the windows

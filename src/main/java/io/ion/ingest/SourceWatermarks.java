@@ -12,7 +12,8 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
  * Event time at the sources. Each source split (Kafka partition) keeps its own watermark from the events' own times,
- * held back by the bounded out-of-orderness; a split silent for the idleness stops holding the others back; and the
+ * held back by the bounded out-of-orderness; a split silent for the idleness stops holding the others back (one that
+ * has delivered nothing since the start waits longer, {@link IdleAfterSilence}); and the
  * posts, comments and engagement sources are aligned in one group, so during a catch-up no topic reads further than
  * the maximum drift ahead of the slowest one. Downstream operators (post join, windows, totals, alerts) all run on
  * these watermarks, so what counts as late no longer depends on how fast each topic or the scorer is consumed.
@@ -38,9 +39,11 @@ public final class SourceWatermarks {
         long outOfOrdernessMs = Duration.ofSeconds(config.outOfOrdernessSeconds).toMillis();
         long maxSkewMs = Duration.ofSeconds(config.maxClockSkewSeconds).toMillis();
         WatermarkStrategy<RawRecord> strategy = WatermarkStrategy
-                .<RawRecord>forGenerator(context -> new EventTimeWatermarks(timeField, Duration.ofMillis(outOfOrdernessMs)))
-                .withTimestampAssigner(context -> new ClampingTimestampAssigner(timeField, maxSkewMs, System::currentTimeMillis))
-                .withIdleness(Duration.ofSeconds(config.idlenessSeconds));
+                .<RawRecord>forGenerator(context -> new IdleAfterSilence<>(
+                        new EventTimeWatermarks(timeField, Duration.ofMillis(outOfOrdernessMs)),
+                        Duration.ofSeconds(config.idlenessSeconds), Duration.ofSeconds(config.startupIdlenessSeconds),
+                        context.getInputActivityClock()::relativeTimeNanos))
+                .withTimestampAssigner(context -> new ClampingTimestampAssigner(timeField, maxSkewMs, System::currentTimeMillis));
         return aligned && config.watermarkAlignmentMaxDriftSeconds > 0
                 ? strategy.withWatermarkAlignment(ALIGNMENT_GROUP, Duration.ofSeconds(config.watermarkAlignmentMaxDriftSeconds),
                         Duration.ofMillis(config.watermarkAlignmentUpdateMillis))

@@ -22,13 +22,7 @@ class WebhookSinkStateTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     static WebhookSettings settings() {
-        WebhookSettings settings = new WebhookSettings();
-        settings.defaultSecret = "state-secret";
-        settings.maxAttempts = 2;
-        settings.initialBackoffMs = 1;
-        settings.maxBackoffMs = 2;
-        settings.closeTimeoutMs = 200;
-        return settings;
+        return WebhookSinkTest.fastSettings("state-secret", 200);
     }
 
     @Test

@@ -48,12 +48,17 @@ class WebhookSinkTest {
     }
 
     private static WebhookSettings settings() {
+        return fastSettings("sink-secret", 2_000);
+    }
+
+    /** Two attempts, millisecond backoffs: the tests wait on deliveries, not on retries. */
+    static WebhookSettings fastSettings(String secret, long closeTimeoutMs) {
         WebhookSettings settings = new WebhookSettings();
-        settings.defaultSecret = "sink-secret";
+        settings.defaultSecret = secret;
         settings.maxAttempts = 2;
         settings.initialBackoffMs = 1;
         settings.maxBackoffMs = 2;
-        settings.closeTimeoutMs = 2_000;
+        settings.closeTimeoutMs = closeTimeoutMs;
         return settings;
     }
 

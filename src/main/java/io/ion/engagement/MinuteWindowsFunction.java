@@ -43,15 +43,14 @@ public class MinuteWindowsFunction extends KeyedProcessFunction<Dimension, Minut
                 new MapStateDescriptor<>("minute-buckets", Long.class, MetricsAccumulator.class));
     }
 
-    /** A window that already fired and takes the partial now: it is emitted again if its document changes. */
-    private record Refire(SlidingWindow window, long end, WindowMetrics before) {}
+    /** A window that already fired and takes the partial now: emitted again if its document changes. */
+    private record Fired(SlidingWindow window, long end) {}
 
     @Override
     public void processElement(MinutePartial partial, Context ctx, Collector<WindowMetrics> out) throws Exception {
         long minute = partial.minute();
         long watermark = ctx.timerService().currentWatermark();
-        List<SlidingWindow> fired = new ArrayList<>();
-        List<Long> firedEnds = new ArrayList<>();
+        List<Fired> fired = new ArrayList<>();
         boolean taken = false;
         for (SlidingWindow w : windows) {
             boolean takenByKind = false;
@@ -61,8 +60,7 @@ public class MinuteWindowsFunction extends KeyedProcessFunction<Dimension, Minut
                 }
                 takenByKind = true;
                 if (end - 1 <= watermark) {
-                    fired.add(w);
-                    firedEnds.add(end);
+                    fired.add(new Fired(w, end));
                 }
             }
             if (!takenByKind) {
@@ -73,10 +71,11 @@ public class MinuteWindowsFunction extends KeyedProcessFunction<Dimension, Minut
         if (!taken) {
             return;
         }
+        // Late activity only: the fired windows' documents as they were, to re-emit only those that change.
         NavigableMap<Long, MetricsAccumulator> all = fired.isEmpty() ? null : read();
-        List<Refire> refires = new ArrayList<>();
-        for (int i = 0; i < fired.size(); i++) {
-            refires.add(new Refire(fired.get(i), firedEnds.get(i), metrics(ctx.getCurrentKey(), fired.get(i), firedEnds.get(i), all)));
+        List<WindowMetrics> before = new ArrayList<>();
+        for (Fired f : fired) {
+            before.add(metrics(ctx.getCurrentKey(), f.window(), f.end(), all));
         }
         MetricsAccumulator bucket = buckets.get(minute);
         if (bucket == null) {
@@ -88,9 +87,9 @@ public class MinuteWindowsFunction extends KeyedProcessFunction<Dimension, Minut
         if (all != null) {
             all.put(minute, bucket);
         }
-        for (Refire r : refires) {
-            WindowMetrics after = metrics(ctx.getCurrentKey(), r.window(), r.end(), all);
-            if (!after.equals(r.before())) {
+        for (int i = 0; i < fired.size(); i++) {
+            WindowMetrics after = metrics(ctx.getCurrentKey(), fired.get(i).window(), fired.get(i).end(), all);
+            if (!after.equals(before.get(i))) {
                 out.collect(after);
             }
         }

@@ -3,11 +3,10 @@ package io.ion.engagement;
 import io.ion.campaign.Activity;
 import io.ion.config.IonConfig;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -17,14 +16,18 @@ import org.apache.flink.util.OutputTag;
  */
 public final class EngagementMetrics {
 
-    public static final OutputTag<DimensionedActivity> LATE = new OutputTag<>("late-activity") {};
+    /** Minute partials none of a window kind's windows took (too late even for the allowed lateness). */
+    public static final OutputTag<MinutePartial> LATE = new OutputTag<>("late-activity") {};
+
+    /** The local combine sends its partials on once it holds this many (dimension, minute) pairs. */
+    static final int COMBINE_MAX_KEYS = 10_000;
 
     private EngagementMetrics() {}
 
     public static DataStream<WindowMetrics> build(DataStream<Activity> activity, IonConfig.Windows config) {
         // Event time comes from the sources' watermarks (SourceWatermarks); here each activity only gets its own time
         // as its timestamp, whatever record released it from the post join.
-        KeyedStream<DimensionedActivity, Dimension> byDimension = activity
+        DataStream<DimensionedActivity> dimensioned = activity
                 .transform("activity event time", TypeInformation.of(Activity.class), new ActivityTimestamps())
                 .uid("activity-event-time")
                 .flatMap((Activity a, org.apache.flink.util.Collector<DimensionedActivity> out) -> {
@@ -33,14 +36,24 @@ public final class EngagementMetrics {
                     }
                 })
                 .returns(DimensionedActivity.class)
-                .uid("activity-dimensions").name("fan out to dimensions")
-                .keyBy(DimensionedActivity::dimension);
+                .uid("activity-dimensions").name("fan out to dimensions");
 
-        SingleOutputStreamOperator<WindowMetrics> pulse =
-                window(byDimension, config.pulseMinutes, config.pulseSlideMinutes, config);
-        SingleOutputStreamOperator<WindowMetrics> trend =
-                window(byDimension, config.trendMinutes, config.trendSlideMinutes, config);
-        SingleOutputStreamOperator<WindowMetrics> totals = byDimension
+        // Windows: combined per dimension and minute before the keyBy (a hot campaign is every subtask's work), then
+        // one operator derives both sliding views from minute buckets.
+        SingleOutputStreamOperator<WindowMetrics> windows = dimensioned
+                .transform("combine per minute", TypeInformation.of(MinutePartial.class), new MinuteCombiner(COMBINE_MAX_KEYS))
+                .uid("activity-minute-combine")
+                .keyBy(MinutePartial::dimension)
+                .process(new MinuteWindowsFunction(List.of(
+                        window(config.pulseMinutes, config.pulseSlideMinutes),
+                        window(config.trendMinutes, config.trendSlideMinutes)),
+                        Duration.ofSeconds(config.allowedLatenessSeconds).toMillis()))
+                .uid("windows-minute-buckets").name(windowName(config.pulseMinutes) + " + "
+                        + windowName(config.trendMinutes) + " windows");
+
+        // Totals stay on every activity: they count late activity by its own time and keep an exact per-post ledger.
+        SingleOutputStreamOperator<WindowMetrics> totals = dimensioned
+                .keyBy(DimensionedActivity::dimension)
                 .process(new RunningTotalsFunction(Duration.ofSeconds(config.totalsEmitSeconds),
                         Duration.ofSeconds(config.allowedLatenessSeconds), Duration.ofDays(config.totalsTtlDays),
                         Duration.ofMinutes(config.benchmarkMinAgeMinutes), config.benchmarkMinPosts))
@@ -48,21 +61,13 @@ public final class EngagementMetrics {
 
         // Too late for a window: already folded into the running totals (which count them); here they are counted
         // per window kind so an operator can see how much lateness costs.
-        pulse.getSideOutput(LATE).union(trend.getSideOutput(LATE))
-                .process(new LateActivityCounter()).uid("late-activity").name("count late activity");
-        return pulse.union(trend, totals);
+        windows.getSideOutput(LATE).process(new LateActivityCounter()).uid("late-activity").name("count late activity");
+        return windows.union(totals);
     }
 
-    private static SingleOutputStreamOperator<WindowMetrics> window(
-            KeyedStream<DimensionedActivity, Dimension> byDimension, int sizeMinutes, int slideMinutes,
-            IonConfig.Windows config) {
-        String name = windowName(sizeMinutes);
-        return byDimension
-                .window(SlidingEventTimeWindows.of(Duration.ofMinutes(sizeMinutes), Duration.ofMinutes(slideMinutes)))
-                .allowedLateness(Duration.ofSeconds(config.allowedLatenessSeconds))
-                .sideOutputLateData(LATE)
-                .aggregate(new ActivityAggregate(), new WindowMetricsFunction(name))
-                .uid("window-" + name).name(name + " windows");
+    private static SlidingWindow window(int sizeMinutes, int slideMinutes) {
+        return new SlidingWindow(windowName(sizeMinutes), Duration.ofMinutes(sizeMinutes).toMillis(),
+                Duration.ofMinutes(slideMinutes).toMillis());
     }
 
     /** "15m", "1h", "90m". */

@@ -35,8 +35,10 @@ public class FollowerSample {
     }
 
     public void merge(FollowerSample other) {
-        threshold = Math.max(threshold, other.threshold);
-        followers.entrySet().removeIf(e -> priority(e.getKey(), e.getValue()) <= threshold);
+        if (other.threshold > threshold) { // only then can a retained post fall below it (a pass over all of them)
+            threshold = other.threshold;
+            followers.entrySet().removeIf(e -> priority(e.getKey(), e.getValue()) <= threshold);
+        }
         other.followers.forEach((post, f) -> {
             if (priority(post, f) > threshold) {
                 followers.putIfAbsent(post, f);

@@ -6,7 +6,7 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /** Counts activity that arrived after its windows closed (metric {@code ionLateWindowActivity}). */
-public class LateActivityCounter extends ProcessFunction<DimensionedActivity, Void> {
+public class LateActivityCounter extends ProcessFunction<MinutePartial, Void> {
 
     private transient Counter late;
 
@@ -16,7 +16,7 @@ public class LateActivityCounter extends ProcessFunction<DimensionedActivity, Vo
     }
 
     @Override
-    public void processElement(DimensionedActivity value, Context ctx, Collector<Void> out) {
-        late.inc();
+    public void processElement(MinutePartial value, Context ctx, Collector<Void> out) {
+        late.inc(value.activities()); // per activity and window kind, however many a partial combines
     }
 }

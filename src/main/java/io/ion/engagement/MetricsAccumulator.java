@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * One window's aggregate for one dimension: the sums, the followers of the distinct active posts (a bounded sample
  * that never counts a post twice, {@link FollowerSample}) and candidates for the top posts. Mutable on purpose: it is
- * Flink's incremental window accumulator, so its size is bounded (it is read and written on every activity).
+ * a minute bucket of the windows (and a local-combine partial), so its size is bounded (it is read and written on every activity).
  */
 public class MetricsAccumulator {
 
@@ -34,8 +34,12 @@ public class MetricsAccumulator {
         sums.merge(other.sums);
         followers.merge(other.followers);
         other.topPostCandidates.forEach((post, engagements) -> topPostCandidates.merge(post, engagements, Long::sum));
-        while (topPostCandidates.size() > MAX_TOP_POST_CANDIDATES) {
-            trimTopPostCandidates();
+        if (topPostCandidates.size() > MAX_TOP_POST_CANDIDATES) { // one sort, not one scan per dropped candidate
+            topPostCandidates.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                    .limit(topPostCandidates.size() - MAX_TOP_POST_CANDIDATES)
+                    .map(Map.Entry::getKey).toList()
+                    .forEach(topPostCandidates::remove);
         }
         return this;
     }

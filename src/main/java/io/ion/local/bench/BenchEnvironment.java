@@ -1,6 +1,7 @@
 package io.ion.local.bench;
 
 import io.ion.config.IonConfig;
+import io.ion.local.EsQueries;
 import io.ion.local.LocalServices;
 import io.ion.sink.ElasticsearchClients;
 import io.ion.sink.IndexTemplates;
@@ -26,6 +27,12 @@ record BenchEnvironment(LocalServices services, Path campaignsFile, int partitio
         config.campaignsFile = campaignsFile.toAbsolutePath().toString();
         services.kafka.createTopics(LocalServices.topics(config.topics, partitions));
         IndexTemplates.install(ElasticsearchClients.client(config.elasticsearch), config.elasticsearch.indexPrefix);
+        // Created before the job starts: a loaded Elasticsearch takes seconds per index, which is not throughput
+        // but would land in the first step of every run.
+        EsQueries es = new EsQueries(config.elasticsearch);
+        for (String index : IndexTemplates.ALL) {
+            es.request("PUT", "/" + config.elasticsearch.index(index), null);
+        }
         return config;
     }
 }

@@ -1,9 +1,11 @@
 package io.ion.local.bench;
 
 import io.ion.config.IonConfig;
+import io.ion.ingest.Json;
 import io.ion.local.EsQueries;
 import io.ion.sentiment.SentimentResult;
 import io.ion.sink.IndexTemplates;
+import java.util.Collection;
 
 /** What the benchmark reads back from Elasticsearch for one run's indices. */
 final class EsCounters {
@@ -20,10 +22,11 @@ final class EsCounters {
         return es;
     }
 
-    /** Searchable posts plus comments. */
-    long searchable() throws Exception {
-        return es.count(config.index(IndexTemplates.POSTS), "{\"match_all\":{}}")
-                + es.count(config.index(IndexTemplates.COMMENTS), "{\"match_all\":{}}");
+    /** Searchable posts plus comments, leaving out the documents of {@code excludedIds}. */
+    long searchable(Collection<String> excludedIds) throws Exception {
+        String query = excludedIds.isEmpty() ? "{\"match_all\":{}}"
+                : "{\"bool\":{\"must_not\":[{\"ids\":{\"values\":" + Json.MAPPER.writeValueAsString(excludedIds) + "}}]}}";
+        return es.count(config.index(IndexTemplates.POSTS), query) + es.count(config.index(IndexTemplates.COMMENTS), query);
     }
 
     boolean exists(String index, String id) throws Exception {

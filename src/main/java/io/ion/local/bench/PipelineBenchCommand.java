@@ -58,7 +58,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             description = "Share of English comments every round of a sustained step must score. Default: ${DEFAULT-VALUE}")
     double minCoverage;
 
-    @Option(names = "--alert-timeout-seconds", defaultValue = "90",
+    @Option(names = "--alert-timeout-seconds", defaultValue = "120",
             description = "Longest wait for a step's negative-surge alert (event-time minutes plus 30 s out-of-orderness). Default: ${DEFAULT-VALUE}")
     int alertTimeoutSeconds;
 

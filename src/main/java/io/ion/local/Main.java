@@ -3,7 +3,7 @@ package io.ion.local;
 import io.ion.config.IonConfig;
 import io.ion.job.IonJob;
 import io.ion.local.DemoCommand;
-import io.ion.local.PipelineBenchCommand;
+import io.ion.local.bench.PipelineBenchCommand;
 import io.ion.local.ReplayCommand;
 import io.ion.local.sim.ExportCommand;
 import io.ion.local.sim.GenerateCommand;

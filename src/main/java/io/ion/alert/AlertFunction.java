@@ -30,6 +30,9 @@ import org.apache.flink.util.Collector;
  *
  * <p>A campaign's state and timers go when the watermark passes its end (firing alerts resolve first) or when it
  * had no input for {@link AlertTiming#stateTtl()}.
+ *
+ * <p>Over 250 lines because the clocks (event time, the idle fallback, the end and the TTL) and every rule family
+ * share one keyed operator; each rule and the lifecycle are classes of their own.
  */
 public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertInput, CampaignUpdate, Alert> {
 

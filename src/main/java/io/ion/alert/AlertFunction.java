@@ -136,6 +136,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
                 c = campaign == null ? clockTimers.schedule(c, NONE, timers) : evaluate(campaign, timestamp, c, timers, out);
             }
             if (campaign != null && ended(campaign, timestamp) && (timestamp == c.finishTimer() || !c.scheduled())) {
+                emitPace(campaign, timestamp, defaults.with(campaign.alertOverrides()), true, out); // still firing while quiet: resolve
                 clearAll(c, timers);
                 return;
             }
@@ -195,9 +196,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
                 out.collect(alert(campaign, rule.name(), campaign.campaignId(), step, condition));
             }
         }
-        BehindPace.Result paced = pace.evaluate(campaign, at, s, ended, tracks);
-        paced.events().forEach(e -> out.collect(alert(campaign, AlertRule.BEHIND_PACE, e.kpi(), e.step(), e.condition())));
-        firing |= paced.firing();
+        emitPace(campaign, at, s, ended, out); // a firing behind_pace does not keep the clock going: it holds while quiet
         c = c.evaluated(at);
         long next;
         if (ended) {
@@ -244,6 +243,13 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
 
     private static boolean ended(Campaign campaign, long time) {
         return campaign.endsAt() != null && time >= campaign.endsAt().toEpochMilli();
+    }
+
+    private void emitPace(Campaign campaign, long at, AlertSettings s, boolean ended, Collector<Alert> out)
+            throws Exception {
+        for (BehindPace.Event e : pace.evaluate(campaign, at, s, ended, tracks)) {
+            out.collect(alert(campaign, AlertRule.BEHIND_PACE, e.kpi(), e.step(), e.condition()));
+        }
     }
 
     /** The event a lifecycle step sends about a campaign-scope condition (scope key: the campaign id or a target). */

@@ -28,9 +28,6 @@ final class BehindPace {
     /** One alert event about one target. */
     record Event(String kpi, Lifecycle.Transition step, Condition condition) {}
 
-    /** What one evaluation sends, and whether any target is behind pace after it. */
-    record Result(List<Event> events, boolean firing) {}
-
     private final PaceState ledger;
 
     BehindPace(RuntimeContext context, Duration ttl) {
@@ -45,13 +42,16 @@ final class BehindPace {
         ledger.clear();
     }
 
-    Result evaluate(Campaign campaign, long at, AlertSettings s, boolean ended, MapState<String, AlertTrack> tracks)
+    /**
+     * Evaluates every paced target at the minute boundary {@code at}. Runs while the campaign is active (with the pulse
+     * rules); a firing alert holds through quiet hours, and the daily repeat waits for the next evaluation.
+     */
+    List<Event> evaluate(Campaign campaign, long at, AlertSettings s, boolean ended, MapState<String, AlertTrack> tracks)
             throws Exception {
         DailyCurve curve = ledger.at(at);
         List<Pace.TargetPace> paces = Pace.of(campaign, curve, at);
         boolean early = at - campaign.startsAt().toEpochMilli() < s.paceMinElapsedHours() * 3_600_000L;
         List<Event> events = new ArrayList<>();
-        boolean firing = false;
         for (String kpi : Pace.KPIS) {
             String key = AlertRule.BEHIND_PACE + ":" + kpi;
             Pace.TargetPace pace = paces.stream().filter(p -> p.kpi().equals(kpi)).findFirst().orElse(null);
@@ -63,13 +63,11 @@ final class BehindPace {
             List<Lifecycle.Transition> steps = step(stored == null ? AlertTrack.NEW : stored, holds, at,
                     campaign.campaignId() + ":" + key + ":" + at);
             for (Lifecycle.Transition t : steps) {
-                events.add(new Event(kpi, t, condition(campaign, kpi, pace, s, t, steps.size() > 1)));
+                events.add(new Event(kpi, t, condition(campaign, kpi, pace, s, t, steps.size() > 1, ended)));
                 tracks.put(key, t.next());
             }
-            AlertTrack now = tracks.get(key);
-            firing |= now != null && now.firing();
         }
-        return new Result(events, firing);
+        return events;
     }
 
     /**
@@ -98,7 +96,7 @@ final class BehindPace {
 
     /** The numbers and evidence of an event: the projection and its inputs. */
     static Condition condition(Campaign campaign, String kpi, Pace.TargetPace pace, AlertSettings s,
-                               Lifecycle.Transition step, boolean superseded) {
+                               Lifecycle.Transition step, boolean superseded, boolean ended) {
         Instant asOf = Instant.ofEpochMilli(step.updatedAt());
         if (pace == null) { // the target or the end was removed, or the campaign is over
             return new Condition(false, 0, "warning", null, null, null,
@@ -110,6 +108,10 @@ final class BehindPace {
             message = String.format(Locale.ROOT, "%s is behind pace on %s: projected %s of a %s target by %s (%.0f %%)",
                     campaign.name(), kpi, TargetReached.format(pace.projected()), TargetReached.format(pace.target()),
                     campaign.endsAt(), 100 * pace.pace());
+        } else if (ended) {
+            message = String.format(Locale.ROOT, "%s has ended: %s closed at %s of a %s target (%.0f %%)",
+                    campaign.name(), kpi, TargetReached.format(pace.current()), TargetReached.format(pace.target()),
+                    100 * pace.current() / pace.target());
         } else if (superseded) {
             message = String.format(Locale.ROOT, "%s is still behind pace on %s (%.0f %% of target): alerted again today",
                     campaign.name(), kpi, 100 * pace.pace());

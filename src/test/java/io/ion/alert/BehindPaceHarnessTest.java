@@ -52,22 +52,27 @@ class BehindPaceHarnessTest {
                 assertThat(a.evidence().windowEnd()).isEqualTo(at(401, 0));
             });
 
-            h.watermark(at(401 + DAY - 1, 0)); // still behind, all day long: nothing more
+            for (int m = 460; m < 400 + DAY; m += 60) {
+                engage(h, m, 1); // still behind, all day long: nothing more
+            }
+            h.watermark(at(401 + DAY - 1, 0));
             assertThat(h.alerts(AlertRule.BEHIND_PACE)).hasSize(1);
 
-            h.watermark(at(401 + DAY, 0)); // a day later, still behind: alerted again, the old one superseded
+            engage(h, 400 + DAY, 1); // a day later, still behind: alerted again, the old one superseded
             pace = h.alerts(AlertRule.BEHIND_PACE);
             assertThat(pace).extracting(Alert::status).containsExactly(Alert.FIRING, Alert.RESOLVED, Alert.FIRING);
             assertThat(pace.get(1).alertId()).isEqualTo(pace.get(0).alertId());
             assertThat(pace.get(1).message()).contains("still behind pace");
             assertThat(pace.get(2).alertId()).isEqualTo("launch:behind_pace:engagements:" + minute(401 + DAY));
 
-            engage(h, 401 + DAY + 10, 100_000); // 102,000 after a little over a day: far ahead
+            h.watermark(at(401 + 3 * DAY, 0)); // quiet: the alert holds, and is not repeated without evaluations
+            assertThat(h.alerts(AlertRule.BEHIND_PACE)).hasSize(3);
+            engage(h, 401 + 3 * DAY + 10, 200_000); // 202,000 after 3 days: far ahead
             pace = h.alerts(AlertRule.BEHIND_PACE);
             assertThat(pace).hasSize(4);
             assertThat(pace.get(3).status()).isEqualTo(Alert.RESOLVED);
             assertThat(pace.get(3).alertId()).isEqualTo(pace.get(2).alertId());
-            assertThat(pace.get(3).updatedAt()).isEqualTo(at(401 + DAY + 11, 0));
+            assertThat(pace.get(3).updatedAt()).isEqualTo(at(401 + 3 * DAY + 11, 0));
             assertThat(pace.get(3).message()).startsWith("Resolved: ").contains("back on pace");
         }
     }
@@ -143,7 +148,10 @@ class BehindPaceHarnessTest {
             List<Alert> pace = h.alerts(AlertRule.BEHIND_PACE);
             assertThat(pace).extracting(Alert::status).containsExactly(Alert.FIRING, Alert.RESOLVED);
             assertThat(pace.get(1).updatedAt()).isEqualTo(end);
+            assertThat(pace.get(1).message()).isEqualTo(
+                    "Resolved: Campaign launch has ended: engagements closed at 1,000 of a 100,000 target (1 %)");
             assertThat(h.stateEntries()).isZero();
+            assertThat(h.eventTimeTimers()).isZero();
         }
     }
 

@@ -136,7 +136,8 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
                 c = campaign == null ? clockTimers.schedule(c, NONE, timers) : evaluate(campaign, timestamp, c, timers, out);
             }
             if (campaign != null && ended(campaign, timestamp) && (timestamp == c.finishTimer() || !c.scheduled())) {
-                emitPace(campaign, timestamp, defaults.with(campaign.alertOverrides()), true, out); // still firing while quiet: resolve
+                // a behind_pace alert may still fire, quiet since its last evaluation: it resolves at the end
+                emitPace(campaign, timestamp, defaults.with(campaign.alertOverrides()), true, out);
                 clearAll(c, timers);
                 return;
             }
@@ -196,7 +197,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
                 out.collect(alert(campaign, rule.name(), campaign.campaignId(), step, condition));
             }
         }
-        emitPace(campaign, at, s, ended, out); // a firing behind_pace does not keep the clock going: it holds while quiet
+        emitPace(campaign, at, s, ended, out); // not in `firing`: behind_pace holds while quiet, without a clock
         c = c.evaluated(at);
         long next;
         if (ended) {

@@ -275,8 +275,7 @@ VISUALIZATIONS = [
 
     # ---- Campaign overview ---------------------------------------------------------------
     lens("ion-lens-overview-totals", "Campaign totals",
-         "Campaign-to-date totals (window = total). Targets are not indexed by ION yet, so they "
-         "are not shown here.",
+         "Campaign-to-date totals (window = total). The targets and their pace are in \"Pace of each target\".",
          "ion-dv-campaign-metrics",
          [("campaign", terms("campaign_id", 20, "Campaign", order_by="engagements")),
           ("posts", metric("sum", "posts", "Posts", NUMBER0)),
@@ -286,6 +285,16 @@ VISUALIZATIONS = [
           ("emv", metric("sum", "emv", "EMV", NUMBER2)),
           ("er", metric("average", "engagement_rate_impressions", "Engagement rate", PERCENT))],
          table(["campaign", "posts", "engagements", "impressions", "reach", "emv", "er"]),
+         query=CAMPAIGN_TOTAL),
+    lens("ion-lens-overview-pace", "Pace of each target",
+         "Projected value at ends_at ÷ target, per campaign target (100 % = on pace; behind_pace alerts below "
+         "80 %). Linear on the time elapsed since starts_at; after two days of data, on the campaign's daily curve.",
+         "ion-dv-campaign-metrics",
+         [("campaign", terms("campaign_id", 20, "Campaign", order_by="engagements")),
+          ("engagements", metric("max", "target_pace.engagements", "Engagements pace", PERCENT)),
+          ("impressions", metric("max", "target_pace.impressions", "Impressions pace", PERCENT)),
+          ("emv", metric("max", "target_pace.emv", "EMV pace", PERCENT))],
+         xy("bar", "campaign", ["engagements", "impressions", "emv"]),
          query=CAMPAIGN_TOTAL),
     lens("ion-lens-overview-emv", "Earned media value",
          "Campaign-to-date EMV, with impressions as secondary value.",
@@ -331,6 +340,19 @@ VISUALIZATIONS = [
           ("emv", metric("sum", "emv", "EMV", NUMBER2)),
           ("followers", metric("max", "influencer_followers", "Followers", NUMBER0))],
          table(["handle", "tier", "engagements", "er", "posts", "emv", "followers"]),
+         query='dimension : "influencer" and window : "total"'),
+    lens("ion-lens-influencer-authenticity", "Authentic vs raw engagement by influencer",
+         "Campaign-to-date engagements and engagement rate of each influencer, raw and counting only authentic "
+         "comments, with the share of their comments judged suspicious (generic, duplicated, bursts, pods).",
+         "ion-dv-influencer-metrics",
+         [("handle", terms("handle", 25, "Influencer", order_by="engagements")),
+          ("engagements", metric("sum", "engagements", "Engagements", NUMBER0)),
+          ("authentic", metric("sum", "authentic_engagements", "Authentic engagements", NUMBER0)),
+          ("er", metric("average", "engagement_rate_followers", "Engagement rate", PERCENT)),
+          ("authentic_er", metric("average", "authentic_engagement_rate_followers", "Authentic engagement rate",
+                                  PERCENT)),
+          ("suspicious", metric("max", "suspicious_comment_share", "Suspicious comments", PERCENT))],
+         table(["handle", "engagements", "authentic", "er", "authentic_er", "suspicious"]),
          query='dimension : "influencer" and window : "total"'),
     lens("ion-lens-disclosure-by-tier", "Disclosure compliance by tier",
          "Campaign posts per tier, split by whether the ad disclosure (#ad, paid partnership) is missing. "
@@ -400,6 +422,12 @@ SEARCHES = [
                  "ion-dv-alerts",
                  ["scope_key", "campaign_id", "severity", "status", "value", "baseline", "evidence.summary"],
                  'rule : "underperforming_post"', "fired_at"),
+    saved_search("ion-search-pace-authenticity", "Behind pace and suspicious engagement",
+                 "Targets projected to be missed (behind_pace: projection, target, elapsed share, method in the "
+                 "evidence) and suspicious engagement (suspicious_engagement), newest first.",
+                 "ion-dv-alerts",
+                 ["rule", "campaign_id", "scope", "scope_key", "status", "value", "threshold", "evidence.summary"],
+                 'rule : ("behind_pace" or "suspicious_engagement")', "fired_at"),
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -478,27 +506,31 @@ DASHBOARDS = [
                ("lens", "ion-lens-pulse-rising-terms", 0, 30, 48, 14, None)],
               "now-60m", 10000, False, "ion-dv-campaign-metrics"),
     dashboard("ion-dashboard-campaign-overview", "ION - Campaign overview",
-              "Campaign-to-date totals, EMV, impressions, sentiment and platforms. Campaign targets "
-              "are not in the ION indices yet, so totals are shown without them.",
+              "Campaign-to-date totals, the pace of each target, EMV, impressions, sentiment and platforms.",
               [("lens", "ion-lens-overview-emv", 0, 0, 12, 10, None),
                ("lens", "ion-lens-overview-totals", 12, 0, 36, 10, None),
-               ("lens", "ion-lens-overview-sentiment", 0, 10, 24, 14, None),
-               ("lens", "ion-lens-overview-platform", 24, 10, 24, 14, None)],
+               ("lens", "ion-lens-overview-pace", 0, 10, 48, 12, None),
+               ("lens", "ion-lens-overview-sentiment", 0, 22, 24, 14, None),
+               ("lens", "ion-lens-overview-platform", 24, 22, 24, 14, None)],
               "now-30d", 60000, True, "ion-dv-campaign-metrics"),
     dashboard("ion-dashboard-influencers-tiers", "ION - Influencers and tiers",
-              "Tier comparison, influencer leaderboard, under-performing posts and disclosure compliance.",
+              "Tier comparison, influencer leaderboard, authentic vs raw engagement, under-performing posts and "
+              "disclosure compliance.",
               [("lens", "ion-lens-tiers-er", 0, 0, 24, 14, None),
                ("lens", "ion-lens-influencer-leaderboard", 24, 0, 24, 14, None),
-               ("search", "ion-search-underperformers", 0, 14, 24, 14, None),
-               ("lens", "ion-lens-disclosure-by-tier", 24, 14, 12, 14, None),
-               ("lens", "ion-lens-disclosure-offenders", 36, 14, 12, 14, None)],
+               ("lens", "ion-lens-influencer-authenticity", 0, 14, 48, 14, None),
+               ("search", "ion-search-underperformers", 0, 28, 24, 14, None),
+               ("lens", "ion-lens-disclosure-by-tier", 24, 28, 12, 14, None),
+               ("lens", "ion-lens-disclosure-offenders", 36, 28, 12, 14, None)],
               "now-30d", 60000, True, "ion-dv-campaign-metrics"),
     dashboard("ion-dashboard-alerts", "ION - Alerts",
-              "Every alert ION raised: rule, severity, status, message and evidence.",
+              "Every alert ION raised: rule, severity, status, message and evidence; targets behind pace and "
+              "suspicious engagement apart.",
               [("lens", "ion-lens-alerts-timeline", 0, 0, 24, 12, None),
                ("lens", "ion-lens-alerts-by-rule", 24, 0, 24, 12, None),
                ("lens", "ion-lens-alerts-rising-negative-terms", 0, 12, 48, 12, None),
-               ("search", "ion-search-alert-feed", 0, 24, 48, 20, None)],
+               ("search", "ion-search-pace-authenticity", 0, 24, 48, 14, None),
+               ("search", "ion-search-alert-feed", 0, 38, 48, 20, None)],
               "now-24h", 30000, False, "ion-dv-alerts"),
 ]
 

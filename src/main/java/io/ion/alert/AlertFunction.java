@@ -30,6 +30,9 @@ import org.apache.flink.util.Collector;
  *
  * <p>A campaign's state and timers go when the watermark passes its end (firing alerts resolve first) or when it
  * had no input for {@link AlertTiming#stateTtl()}.
+ *
+ * <p>Over 250 lines because the clocks (event time, the idle fallback, the end and the TTL) and every rule family
+ * share one keyed operator; each rule and the lifecycle are classes of their own.
  */
 public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertInput, CampaignUpdate, Alert> {
 
@@ -44,8 +47,10 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     private final LiveCampaigns campaigns;
     private final List<String> globalWebhooks;
     private final AlertTiming timing;
+    private final AlertSettings defaults;
 
     private transient PulseState pulse;
+    private transient BehindPace pace;
     private transient RecentTerms recentTerms;
     private transient MapState<String, AlertTrack> tracks;
     private transient ValueState<AlertClock> clock;
@@ -53,14 +58,22 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     private transient AlertTimers clockTimers;
 
     public AlertFunction(List<Campaign> campaignsFromFile, List<String> globalWebhooks, AlertTiming timing) {
+        this(campaignsFromFile, globalWebhooks, timing, AlertSettings.DEFAULTS);
+    }
+
+    /** @param defaults the rules' settings before a campaign's overrides */
+    public AlertFunction(List<Campaign> campaignsFromFile, List<String> globalWebhooks, AlertTiming timing,
+                         AlertSettings defaults) {
         this.campaigns = new LiveCampaigns(campaignsFromFile);
         this.globalWebhooks = List.copyOf(globalWebhooks);
         this.timing = timing;
+        this.defaults = defaults;
     }
 
     @Override
     public void open(OpenContext openContext) {
         pulse = new PulseState(getRuntimeContext(), timing.stateTtl());
+        pace = new BehindPace(getRuntimeContext(), timing.stateTtl());
         recentTerms = new RecentTerms(getRuntimeContext(), timing.stateTtl());
         tracks = TtlState.map(getRuntimeContext(), "alert-tracks", String.class, AlertTrack.class, timing.stateTtl());
         clock = TtlState.value(getRuntimeContext(), "alert-clock", AlertClock.class, timing.stateTtl());
@@ -93,6 +106,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
             long time = input.activity().time().toEpochMilli();
             if (!ended(campaign, time)) { // after its end a campaign has no pulse
                 pulse.add(input.activity());
+                pace.add(input.activity());
                 long wanted = c.firstOpenMinute(Pulse.minuteOf(time) + MINUTE);
                 if (!c.scheduled() || wanted < c.nextMinute() || c.fallbackTimer() == NONE) {
                     c = clockTimers.schedule(c, c.scheduled() ? Math.min(wanted, c.nextMinute()) : wanted, timers);
@@ -122,6 +136,8 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
                 c = campaign == null ? clockTimers.schedule(c, NONE, timers) : evaluate(campaign, timestamp, c, timers, out);
             }
             if (campaign != null && ended(campaign, timestamp) && (timestamp == c.finishTimer() || !c.scheduled())) {
+                // a behind_pace alert may still fire, quiet since its last evaluation: it resolves at the end
+                emitPace(campaign, timestamp, defaults.with(campaign.alertOverrides()), true, out);
                 clearAll(c, timers);
                 return;
             }
@@ -160,7 +176,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     /** Evaluates every pulse rule at the minute boundary {@code at} and schedules the next evaluation. */
     private AlertClock evaluate(Campaign campaign, long at, AlertClock c, TimerService timers, Collector<Alert> out)
             throws Exception {
-        AlertSettings s = AlertSettings.DEFAULTS.with(campaign.alertOverrides());
+        AlertSettings s = defaults.with(campaign.alertOverrides());
         Pulse view = pulse.at(at, s);
         CampaignTerms terms = recentTerms.at(at);
         boolean ended = ended(campaign, at);
@@ -178,13 +194,10 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
             tracks.put(key, step.next());
             firing |= step.next().firing();
             if (step.status() != null) {
-                out.collect(alert(campaign, step.alertId(), rule.name(), "campaign", campaign.campaignId(),
-                        condition.severity(), step.status(), step.firedAt(), step.updatedAt(), condition.value(),
-                        condition.baseline(), condition.threshold(),
-                        (Alert.RESOLVED.equals(step.status()) ? "Resolved: " : "") + condition.message(),
-                        condition.evidence()));
+                out.collect(alert(campaign, rule.name(), campaign.campaignId(), step, condition));
             }
         }
+        emitPace(campaign, at, s, ended, out); // not in `firing`: behind_pace holds while quiet, without a clock
         c = c.evaluated(at);
         long next;
         if (ended) {
@@ -218,6 +231,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     private void clearAll(AlertClock c, TimerService timers) {
         clockTimers.deleteAll(c, timers);
         pulse.clear();
+        pace.clear();
         recentTerms.clear();
         tracks.clear();
         clock.clear();
@@ -230,6 +244,20 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
 
     private static boolean ended(Campaign campaign, long time) {
         return campaign.endsAt() != null && time >= campaign.endsAt().toEpochMilli();
+    }
+
+    private void emitPace(Campaign campaign, long at, AlertSettings s, boolean ended, Collector<Alert> out)
+            throws Exception {
+        for (BehindPace.Event e : pace.evaluate(campaign, at, s, ended, tracks)) {
+            out.collect(alert(campaign, AlertRule.BEHIND_PACE, e.kpi(), e.step(), e.condition()));
+        }
+    }
+
+    /** The event a lifecycle step sends about a campaign-scope condition (scope key: the campaign id or a target). */
+    private Alert alert(Campaign campaign, String rule, String scopeKey, Lifecycle.Transition step, Condition c) {
+        return alert(campaign, step.alertId(), rule, "campaign", scopeKey, c.severity(), step.status(), step.firedAt(),
+                step.updatedAt(), c.value(), c.baseline(), c.threshold(),
+                (Alert.RESOLVED.equals(step.status()) ? "Resolved: " : "") + c.message(), c.evidence());
     }
 
     private Alert alert(Campaign campaign, String id, String rule, String scope, String scopeKey, String severity,

@@ -287,6 +287,12 @@ public class IonConfig implements Serializable {
         /** A campaign without any input for this long loses its alert state (baselines, open alerts, fired-once). */
         @JsonProperty("state_ttl_hours")
         public int stateTtlHours = 90 * 24;
+        /** {@code behind_pace} fires when a target's projection at {@code ends_at} is below this share of it. */
+        @JsonProperty("behind_pace_share")
+        public double behindPaceShare = 0.8;
+        /** ...but not in a campaign's first hours, when a handful of posts decides the projection. */
+        @JsonProperty("pace_min_elapsed_hours")
+        public int paceMinElapsedHours = 6;
         /**
          * Global webhook endpoints ({@code endpoints: [{url, format: json|slack, secret}]}), the default signing
          * secret ({@code default_secret}, else the ION_WEBHOOK_SECRET environment variable), retries and bounds.

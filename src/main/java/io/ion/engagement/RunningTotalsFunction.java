@@ -46,6 +46,8 @@ public class RunningTotalsFunction extends KeyedProcessFunction<Dimension, Dimen
         public long firstSeen = Long.MAX_VALUE;
         public long lastSeen = Long.MIN_VALUE;
         public long lateEvents;
+        /** The campaign dimension's activity by hour of day, for pacing its targets; null on other dimensions. */
+        public DailyCurve curve;
         /** Processing time after which the dimension's state is cleared, unless activity moves it on. */
         public long expiresAt;
         /** When the cleanup timer is due (one at a time), or 0 for none. */
@@ -78,6 +80,10 @@ public class RunningTotalsFunction extends KeyedProcessFunction<Dimension, Dimen
         t.sums.add(a);
         if (a.posts() > 0) {
             t.followers += a.followers();
+        }
+        if (Dimension.CAMPAIGN.equals(value.dimension().name())) {
+            t.curve = t.curve == null ? new DailyCurve() : t.curve;
+            t.curve.add(a);
         }
         t.firstSeen = Math.min(t.firstSeen, time);
         t.lastSeen = Math.max(t.lastSeen, time);
@@ -133,7 +139,7 @@ public class RunningTotalsFunction extends KeyedProcessFunction<Dimension, Dimen
                 seenBefore, benchmarkMinPosts, benchmarkMinAge.toMinutes());
         // The totals cover first to latest activity (event time), so they sit where their data is on a time axis.
         out.collect(WindowMetrics.of(dimension, "total", Instant.ofEpochMilli(t.firstSeen), Instant.ofEpochMilli(t.lastSeen),
-                t.sums, t.followers, ledger.topPosts(), t.lateEvents, ledger.benchmark()));
+                t.sums, t.followers, ledger.topPosts(), t.lateEvents, ledger.benchmark(), t.curve));
     }
 
     /** The cleanup timer: clears the dimension after a TTL without activity, else waits until the new expiry. */

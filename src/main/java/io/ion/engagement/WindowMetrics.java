@@ -30,7 +30,8 @@ public record WindowMetrics(
         List<Map.Entry<String, Long>> topPosts,
         long lateEvents,
         TierBenchmark benchmark,
-        Influencer influencer) implements Serializable {
+        Influencer influencer,
+        Pacing pacing) implements Serializable {
 
     /** Without the influencer's profile (every dimension but {@code influencer}). */
     public WindowMetrics(Dimension dimension, String window, Instant windowStart, Instant windowEnd,
@@ -43,7 +44,7 @@ public record WindowMetrics(
         this(dimension, window, windowStart, windowEnd, posts, comments, likes, shares, saves, views, impressions,
                 reach, engagements, followers, engagementRateFollowers, engagementRateImpressions, emv, sentimentSeen,
                 sentimentScored, sentimentSampleRate, sentimentMean, negativeShare, neutralShare, positiveShare,
-                topPosts, lateEvents, benchmark, null);
+                topPosts, lateEvents, benchmark, null, null);
     }
 
     /**
@@ -59,6 +60,21 @@ public record WindowMetrics(
     public record TierBenchmark(int posts, double p25, double median, double p75, long minAgeMinutes,
                                 List<Map.Entry<String, Double>> below25) implements Serializable {}
 
+    /**
+     * The campaign's running totals by hour of day, and the pace of its targets as of {@code windowEnd} (campaign
+     * totals only; the targets are filled in where the campaign definitions are known, see {@link TargetPaceFunction}).
+     */
+    public record Pacing(DailyCurve curve, List<Pace.TargetPace> targets) implements Serializable {}
+
+    /** The same metrics with the pace of the campaign's targets. */
+    public WindowMetrics withPace(List<Pace.TargetPace> targets) {
+        return new WindowMetrics(dimension, window, windowStart, windowEnd, posts, comments, likes, shares, saves, views,
+                impressions, reach, engagements, followers, engagementRateFollowers, engagementRateImpressions, emv,
+                sentimentSeen, sentimentScored, sentimentSampleRate, sentimentMean, negativeShare, neutralShare,
+                positiveShare, topPosts, lateEvents, benchmark, influencer,
+                new Pacing(pacing == null ? null : pacing.curve(), List.copyOf(targets)));
+    }
+
     /** A window's metrics (no late count, no benchmark: those belong to the running totals). */
     public static WindowMetrics of(Dimension dimension, String window, Instant start, Instant end, MetricsAccumulator acc) {
         return of(dimension, window, start, end, acc.sums, acc.followers.estimate(), acc.topPosts(5), 0, null);
@@ -67,6 +83,13 @@ public record WindowMetrics(
     public static WindowMetrics of(Dimension dimension, String window, Instant start, Instant end, ActivitySums sums,
                                    long followers, List<Map.Entry<String, Long>> topPosts, long lateEvents,
                                    TierBenchmark benchmark) {
+        return of(dimension, window, start, end, sums, followers, topPosts, lateEvents, benchmark, null);
+    }
+
+    /** @param curve the running totals by hour of day (campaign totals), else null */
+    public static WindowMetrics of(Dimension dimension, String window, Instant start, Instant end, ActivitySums sums,
+                                   long followers, List<Map.Entry<String, Long>> topPosts, long lateEvents,
+                                   TierBenchmark benchmark, DailyCurve curve) {
         long engagements = sums.engagements();
         long scored = sums.sentimentScored;
         return new WindowMetrics(dimension, window, start, end,
@@ -82,7 +105,8 @@ public record WindowMetrics(
                 List.copyOf(topPosts),
                 lateEvents, benchmark,
                 Dimension.INFLUENCER.equals(dimension.name())
-                        ? new Influencer(sums.handle, sums.tier, sums.authorFollowers) : null);
+                        ? new Influencer(sums.handle, sums.tier, sums.authorFollowers) : null,
+                curve == null ? null : new Pacing(curve.copy(), List.of()));
     }
 
     static Double ratio(double numerator, double denominator) {

@@ -3,6 +3,7 @@ package io.ion.job;
 import io.ion.alert.Alert;
 import io.ion.alert.AlertFunction;
 import io.ion.alert.AlertInput;
+import io.ion.alert.AlertSettings;
 import io.ion.alert.AlertTiming;
 import io.ion.sink.AlertJson;
 import io.ion.sink.CommentDocuments;
@@ -21,6 +22,7 @@ import io.ion.config.IonConfig;
 import io.ion.campaign.Activity;
 import io.ion.engagement.Dimension;
 import io.ion.engagement.EngagementMetrics;
+import io.ion.engagement.TargetPaceFunction;
 import io.ion.sink.MetricsDocuments;
 import io.ion.sink.PostDocuments;
 import io.ion.sink.PostTotalsDocuments;
@@ -162,7 +164,7 @@ public final class IonJob {
         // Rolling engagement: sliding event-time windows and running totals per campaign, tier, platform, influencer.
         DataStream<Activity> allActivity = activity.union(scoredComments.getSideOutput(CommentSentimentFunction.SENTIMENT));
         DataStream<WindowMetrics> metrics = EngagementMetrics.build(allActivity, config.windows);
-        DataStream<EsDocument> metricDocuments = metrics
+        DataStream<EsDocument> metricDocuments = TargetPaceFunction.attach(metrics, campaigns, campaignsFromFile)
                 .map(m -> MetricsDocuments.of(m, es.index(IndexTemplates.CAMPAIGN_METRICS), es.index(IndexTemplates.INFLUENCER_METRICS)))
                 .uid("metric-documents").name("metric documents");
 
@@ -186,7 +188,8 @@ public final class IonJob {
                 .keyBy(AlertInput::campaignId)
                 .connect(campaigns)
                 .process(new AlertFunction(campaignsFromFile, config.alerts.webhooks.endpoints.stream().map(e -> e.url).toList(),
-                        AlertTiming.of(config.alerts)))
+                        AlertTiming.of(config.alerts), AlertSettings.DEFAULTS.withPace(config.alerts.behindPaceShare,
+                                config.alerts.paceMinElapsedHours)))
                 .uid("alert-rules").name("alert rules");
         alerts.sinkTo(sinks.alerts()).uid("alerts-kafka").name("ion.alerts");
         alerts.sinkTo(sinks.webhooks()).uid("alerts-webhooks").name("webhooks");

@@ -2,6 +2,7 @@ package io.ion.sink;
 
 import io.ion.config.Tier;
 import io.ion.engagement.Dimension;
+import io.ion.engagement.Pace;
 import io.ion.engagement.WindowMetrics;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,6 +67,7 @@ public final class MetricsDocuments {
             doc.put("er_post_median", m.benchmark().median());
             doc.put("er_post_p75", m.benchmark().p75());
         }
+        putPace(doc, m);
         String index = Dimension.INFLUENCER.equals(d.name()) ? influencerIndex : campaignIndex;
         // No version: WindowMetrics carries nothing that grows with every update of a window (a late event
         // can change the counts without moving any time), so these documents stay last-write-wins.
@@ -76,6 +78,28 @@ public final class MetricsDocuments {
     static int tierRank(String tier) {
         int index = Tier.NAMES.indexOf(tier);
         return index < 0 ? Tier.NAMES.size() + 1 : index + 1;
+    }
+
+    /**
+     * Campaign totals of a campaign with targets and an end: per target (engagements, impressions, emv) the target,
+     * the projected value at {@code ends_at}, {@code target_pace} = projected ÷ target, and the projection's inputs.
+     */
+    private static void putPace(ObjectNode doc, WindowMetrics m) {
+        if (m.pacing() == null || m.pacing().targets().isEmpty()) {
+            return;
+        }
+        ObjectNode targets = doc.putObject("targets");
+        ObjectNode projected = doc.putObject("projected");
+        ObjectNode pace = doc.putObject("target_pace");
+        ObjectNode elapsed = doc.putObject("pace_elapsed_share");
+        ObjectNode method = doc.putObject("pace_method");
+        for (Pace.TargetPace t : m.pacing().targets()) {
+            targets.put(t.kpi(), t.target());
+            projected.put(t.kpi(), Math.round(t.projected() * 100) / 100.0);
+            pace.put(t.kpi(), t.pace());
+            elapsed.put(t.kpi(), t.elapsedShare());
+            method.put(t.kpi(), t.method());
+        }
     }
 
     private static void putNullable(ObjectNode doc, String field, Double value) {

@@ -112,7 +112,7 @@ class DashboardsTest {
     void everyDashboardPanelCountIsSmall() {
         for (JsonNode o : objects) {
             if (o.path("type").asText().equals("dashboard")) {
-                assertThat(panelTargets(o.path("id").asText())).as(o.path("id").asText()).hasSizeBetween(3, 5);
+                assertThat(panelTargets(o.path("id").asText())).as(o.path("id").asText()).hasSizeBetween(3, 6);
             }
         }
     }
@@ -157,6 +157,24 @@ class DashboardsTest {
     void theLeaderboardShowsTheInfluencersFollowersNotASumOverPosts() {
         JsonNode followers = lensColumn("ion-lens-influencer-leaderboard", "followers");
         assertThat(followers.path("sourceField").asText()).isEqualTo("influencer_followers");
+    }
+
+    @Test
+    void theOverviewShowsThePaceOfEachTargetAndTheInfluencersAuthenticVsRawEngagement() {
+        assertThat(panelTargets("ion-dashboard-campaign-overview")).contains("ion-lens-overview-pace");
+        for (String kpi : List.of("engagements", "impressions", "emv")) {
+            assertThat(lensColumn("ion-lens-overview-pace", kpi).path("sourceField").asText())
+                    .isEqualTo("target_pace." + kpi);
+        }
+        assertThat(panelTargets("ion-dashboard-influencers-tiers")).contains("ion-lens-influencer-authenticity");
+        assertThat(lensColumn("ion-lens-influencer-authenticity", "engagements").path("sourceField").asText())
+                .isEqualTo("engagements");
+        assertThat(lensColumn("ion-lens-influencer-authenticity", "authentic").path("sourceField").asText())
+                .isEqualTo("authentic_engagements");
+        assertThat(byId("ion-lens-influencer-authenticity").path("references").get(0).path("id").asText())
+                .isEqualTo("ion-dv-influencer-metrics");
+        assertThat(panelTargets("ion-dashboard-alerts")).contains("ion-search-pace-authenticity");
+        assertThat(byId("ion-search-pace-authenticity").toString()).contains("behind_pace", "suspicious_engagement");
     }
 
     @Test

@@ -96,6 +96,28 @@ class RunningTotalsFunctionTest {
             assertThat(t.followers()).isEqualTo(12_000);
             assertThat(t.engagements()).isEqualTo(40 + 5 + 1 + 50);
             assertThat(t.topPosts()).containsExactly(Map.entry("p2", 56L), Map.entry("p1", 40L));
+            // the daily curve of the pacing survived too: every engagement, in its hour of day (T0 is 12:00 UTC)
+            assertThat(t.pacing().curve().engagements[12]).isEqualTo(40 + 5 + 1 + 50);
+            assertThat(t.pacing().curve().total(Pace.ENGAGEMENTS)).isEqualTo(96);
+            assertThat(t.pacing().curve().firstActivity).isEqualTo(T0.plusSeconds(60).toEpochMilli());
+        }
+    }
+
+    @Test
+    void onlyTheCampaignDimensionKeepsADailyCurve() throws Exception {
+        try (var harness = harness()) {
+            harness.open();
+            harness.processElement(record(MICRO, activity("p1", 10_000, 1, 1, 0, 7, 0, 0, 100, 0.5)));
+            harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 61, 1, 0, 7, 0, 0, 100, 0.5)));
+            harness.processWatermark(new Watermark(Long.MAX_VALUE));
+            List<WindowMetrics> out = harness.extractOutputValues();
+            WindowMetrics tier = out.stream().filter(m -> m.dimension().equals(MICRO)).findFirst().orElseThrow();
+            WindowMetrics campaign = out.stream().filter(m -> m.dimension().equals(CAMPAIGN)).findFirst().orElseThrow();
+            assertThat(tier.pacing()).isNull();
+            assertThat(campaign.pacing().targets()).isEmpty(); // the targets are paced where the campaigns are known
+            assertThat(campaign.pacing().curve().engagements[13]).isEqualTo(7);
+            assertThat(campaign.pacing().curve().impressions[13]).isEqualTo(100);
+            assertThat(campaign.pacing().curve().total(Pace.EMV)).isEqualTo(0.5);
         }
     }
 

@@ -57,9 +57,11 @@ class DashboardDataIT {
                     brand: CrisisCo
                     name: CrisisCo launch
                     starts_at: %s
+                    ends_at: %s
                     sponsored: true
                     hashtags: ["#CrisisCo"]
-                """.formatted(start));
+                    targets: {engagements: 100000, impressions: 1000000, emv: 10000}
+                """.formatted(start, start.plus(Duration.ofDays(7))));
         config.campaignsFile = campaignsFile.toString();
         savedObjects = Files.readAllLines(Path.of("dashboards/ion.ndjson")).stream()
                 .filter(line -> !line.isBlank()).map(DashboardDataIT::parse).toList();

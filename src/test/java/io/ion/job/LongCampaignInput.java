@@ -96,6 +96,10 @@ final class LongCampaignInput {
                     .append("    name: Brand ").append(c).append(" launch\n")
                     .append("    starts_at: ").append(START.minus(Duration.ofDays(1))).append('\n')
                     .append("    hashtags: [\"#").append(hashtag(c)).append("\"]\n");
+            if (c % 2 == 0) { // paced: an end after the input and targets out of reach, so behind_pace fires and repeats
+                yaml.append("    ends_at: ").append(START.plus(span).plus(Duration.ofDays(7))).append('\n')
+                        .append("    targets: {engagements: 1000000000, emv: 100000000}\n");
+            }
         }
         return yaml.toString();
     }

@@ -126,6 +126,21 @@ class ReplayDifferentialTest {
         }
     }
 
+    @Test
+    void pacedCampaignsAreBehindPaceOnTheirTotalsAndAlertedDailyInEveryRun() {
+        for (Run run : List.of(inOrder, backlog, shuffled, restored)) {
+            List<Alert> pace = run.alerts().stream().filter(a -> a.rule().equals("behind_pace")).toList();
+            assertThat(pace).extracting(Alert::campaignId).contains("c0", "c2")
+                    .allSatisfy(id -> assertThat(Integer.parseInt(id.substring(1)) % 2).isZero());
+            assertThat(pace).as("repeated daily while behind")
+                    .filteredOn(a -> a.campaignId().equals("c0") && a.status().equals(Alert.FIRING)).hasSizeGreaterThan(2);
+            JsonNode totals = run.documents().get("c0:campaign:c0:total");
+            assertThat(totals.path("target_pace").path("engagements").asDouble()).isBetween(0.0, 0.8);
+            assertThat(totals.path("pace_method").path("engagements").asText()).isEqualTo("daily_curve");
+            assertThat(run.documents().get("c1:campaign:c1:total").has("target_pace")).isFalse();
+        }
+    }
+
     /** Same documents (by id, field by field) and the same alert events; on a difference, says where. */
     private static void assertSameAnswer(Run run, Run reference) {
         java.util.Set<String> ids = new java.util.TreeSet<>(reference.documents().keySet());

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ion.campaign.Activity;
+import io.ion.engagement.ActivitySums;
+import io.ion.engagement.DailyCurve;
 import io.ion.engagement.Dimension;
 import io.ion.engagement.MetricsAccumulator;
+import io.ion.engagement.Pace;
 import io.ion.engagement.WindowMetrics;
 import io.ion.ingest.Json;
 import java.time.Instant;
@@ -57,5 +60,31 @@ class MetricsDocumentsTest {
         assertThat(doc.has("handle")).isFalse();
         assertThat(doc.has("tier")).isFalse();
         assertThat(doc.has("influencer_followers")).isFalse();
+    }
+
+    @Test
+    void pacedCampaignTotalsCarryEachTargetsProjectionAndPace() throws Exception {
+        DailyCurve curve = new DailyCurve();
+        curve.add(T.toEpochMilli(), 600, 6_000, 250_000_000);
+        ActivitySums sums = new ActivitySums();
+        sums.likes = 600;
+        Dimension campaign = new Dimension("c1", Dimension.CAMPAIGN, "c1");
+        WindowMetrics totals = WindowMetrics.of(campaign, "total", T, T, sums, 0, List.of(), 0, null, curve);
+        JsonNode unpaced = Json.MAPPER.readTree(MetricsDocuments.of(totals, "campaign", "influencer").json());
+        assertThat(unpaced.has("target_pace")).as("no campaign definition applied yet").isFalse();
+
+        Pace.TargetPace engagements = new Pace.TargetPace(Pace.ENGAGEMENTS, 10_000, 600, 3_000.004, 0.3000004, 0.2,
+                Pace.LINEAR, T);
+        Pace.TargetPace emv = new Pace.TargetPace(Pace.EMV, 1_000, 250, 1_250, 1.25, 0.2, Pace.DAILY_CURVE, T);
+        JsonNode doc = Json.MAPPER.readTree(MetricsDocuments.of(totals.withPace(List.of(engagements, emv)),
+                "campaign", "influencer").json());
+        assertThat(doc.path("target_pace").path("engagements").asDouble()).isEqualTo(0.3000004);
+        assertThat(doc.path("target_pace").path("emv").asDouble()).isEqualTo(1.25);
+        assertThat(doc.path("target_pace").has("impressions")).isFalse();
+        assertThat(doc.path("projected").path("engagements").asDouble()).isEqualTo(3_000.0);
+        assertThat(doc.path("targets").path("engagements").asDouble()).isEqualTo(10_000);
+        assertThat(doc.path("pace_elapsed_share").path("emv").asDouble()).isEqualTo(0.2);
+        assertThat(doc.path("pace_method").path("engagements").asText()).isEqualTo("linear");
+        assertThat(doc.path("pace_method").path("emv").asText()).isEqualTo("daily_curve");
     }
 }

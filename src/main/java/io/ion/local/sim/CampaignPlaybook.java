@@ -89,7 +89,9 @@ public record CampaignPlaybook(
                 PEAKLINE, "Peakline", "Peakline sunrise trail challenge",
                 List.of("PeaklineTrail"), List.of("peakline"), false,
                 List.of("injury", "lost", "rescue"),
-                new CampaignTargets(80_000, 3_000_000, 30_000, 0.04, 0.3),
+                // behind pace in the simulated hour (LaunchScenario.BEHIND_PACE_CAMPAIGN): about 4 × the hour's totals
+                // project to a quarter of these
+                new CampaignTargets(600_000, 12_000_000, 300_000, 0.04, 0.3),
                 0.22,
                 null,
                 List.of(

@@ -29,6 +29,15 @@ public final class LaunchScenario implements Iterable<SimEvent> {
     /** Campaigns are open from an hour before the simulation to 30 days after, so every loop of a long run fits. */
     static final Duration CAMPAIGN_LEAD = Duration.ofHours(1);
     static final Duration CAMPAIGN_LENGTH = Duration.ofDays(30);
+    /**
+     * The campaign that runs behind pace: its contract started this long before the simulation, so a quarter of its 40
+     * days has passed when the simulated hour begins and ION projects 4 × its running totals; its targets
+     * ({@link CampaignPlaybook#peakline()}) are about 15 × what the hour brings, so every target stays near a quarter of
+     * its pace and {@code behind_pace} fires in the first minutes (it is past its first hours) and holds all hour. The
+     * other campaigns are in their first hours, when pacing does not alert (and far ahead of their targets).
+     */
+    static final String BEHIND_PACE_CAMPAIGN = CampaignPlaybook.PEAKLINE;
+    static final Duration BEHIND_PACE_LEAD = Duration.ofDays(10);
 
     private final ScenarioConfig config;
     private final List<CampaignPlaybook> playbooks;
@@ -118,7 +127,9 @@ public final class LaunchScenario implements Iterable<SimEvent> {
         Instant startsAt = config.start().minus(CAMPAIGN_LEAD);
         Instant endsAt = config.start().plus(CAMPAIGN_LENGTH);
         return playbooks.stream()
-                .map(playbook -> playbook.toSpec(roster.rosterEntries(playbook.campaignId()), startsAt, endsAt))
+                .map(playbook -> playbook.toSpec(roster.rosterEntries(playbook.campaignId()),
+                        playbook.campaignId().equals(BEHIND_PACE_CAMPAIGN) ? config.start().minus(BEHIND_PACE_LEAD) : startsAt,
+                        endsAt))
                 .toList();
     }
 

@@ -40,10 +40,12 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     private static final List<OnceRule<AttributedPost>> POST_RULES = List.of(new MissingDisclosure(), new BrandSafety());
     private static final List<OnceRule<WindowMetrics>> TOTALS_RULES =
             List.of(new UnderperformingPost(), new TargetReached());
+    // suspicious_engagement (per post and influencer, on the comment verdicts) runs beside the pulse rules: SuspicionAlerts
 
     private final LiveCampaigns campaigns;
     private final List<String> globalWebhooks;
     private final AlertTiming timing;
+    private final SuspicionSettings suspicionSettings;
 
     private transient PulseState pulse;
     private transient RecentTerms recentTerms;
@@ -51,11 +53,19 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     private transient ValueState<AlertClock> clock;
     private transient WatermarkProgress progress;
     private transient AlertTimers clockTimers;
+    private transient SuspicionState suspicion;
+    private transient SuspicionAlerts suspicionAlerts;
 
     public AlertFunction(List<Campaign> campaignsFromFile, List<String> globalWebhooks, AlertTiming timing) {
+        this(campaignsFromFile, globalWebhooks, timing, SuspicionSettings.DEFAULTS);
+    }
+
+    public AlertFunction(List<Campaign> campaignsFromFile, List<String> globalWebhooks, AlertTiming timing,
+                         SuspicionSettings suspicionSettings) {
         this.campaigns = new LiveCampaigns(campaignsFromFile);
         this.globalWebhooks = List.copyOf(globalWebhooks);
         this.timing = timing;
+        this.suspicionSettings = suspicionSettings;
     }
 
     @Override
@@ -66,6 +76,8 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
         clock = TtlState.value(getRuntimeContext(), "alert-clock", AlertClock.class, timing.stateTtl());
         progress = new WatermarkProgress();
         clockTimers = new AlertTimers(timing);
+        suspicion = new SuspicionState(getRuntimeContext(), timing.stateTtl());
+        suspicionAlerts = new SuspicionAlerts(suspicion, tracks, suspicionSettings);
     }
 
     @Override
@@ -93,6 +105,9 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
             long time = input.activity().time().toEpochMilli();
             if (!ended(campaign, time)) { // after its end a campaign has no pulse
                 pulse.add(input.activity());
+                if (input.activity().authenticComments() + input.activity().suspiciousComments() > 0) {
+                    suspicion.add(input.activity());
+                }
                 long wanted = c.firstOpenMinute(Pulse.minuteOf(time) + MINUTE);
                 if (!c.scheduled() || wanted < c.nextMinute() || c.fallbackTimer() == NONE) {
                     c = clockTimers.schedule(c, c.scheduled() ? Math.min(wanted, c.nextMinute()) : wanted, timers);
@@ -104,6 +119,8 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
             fireOnce(TOTALS_RULES, input.totals(), campaign, out);
         } else if (input.terms() != null) {
             recentTerms.add(input.terms());
+        } else if (input.suspicious() != null && !ended(campaign, input.suspicious().time().toEpochMilli())) {
+            suspicion.add(input.suspicious());
         }
         clock.update(c);
     }
@@ -185,6 +202,10 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
                         condition.evidence()));
             }
         }
+        firing |= suspicionAlerts.evaluate(campaign, at, ended, s, (id, scope, key, status, firedAt, updatedAt, cond) ->
+                out.collect(alert(campaign, id, AlertRule.SUSPICIOUS_ENGAGEMENT, scope, key, cond.severity(), status, firedAt,
+                        updatedAt, cond.value(), cond.baseline(), cond.threshold(),
+                        (Alert.RESOLVED.equals(status) ? "Resolved: " : "") + cond.message(), cond.evidence())));
         c = c.evaluated(at);
         long next;
         if (ended) {
@@ -219,6 +240,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
         clockTimers.deleteAll(c, timers);
         pulse.clear();
         recentTerms.clear();
+        suspicion.clear();
         tracks.clear();
         clock.clear();
     }

@@ -9,6 +9,7 @@ public final class AlertRule {
     public static final String MISSING_DISCLOSURE = "missing_disclosure";
     public static final String BRAND_SAFETY = "brand_safety";
     public static final String TARGET_REACHED = "target_reached";
+    public static final String SUSPICIOUS_ENGAGEMENT = "suspicious_engagement";
 
     private AlertRule() {}
 }

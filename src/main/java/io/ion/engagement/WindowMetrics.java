@@ -8,6 +8,10 @@ import java.util.Map;
 /**
  * The metrics of one dimension over one window ({@code 15m}, {@code 1h}) or since the campaign started
  * ({@code total}). Rates and shares are null when their denominator is zero.
+ *
+ * <p>Authenticity ({@code io.ion.authenticity}): {@code authenticComments} and {@code suspiciousComments} are the
+ * comments judged so far (judging waits for the watermark, so they can trail {@code comments} by a few seconds);
+ * the authentic engagements, rate and EMV are the raw ones without the suspicious comments and their EMV.
  */
 public record WindowMetrics(
         Dimension dimension,
@@ -30,7 +34,27 @@ public record WindowMetrics(
         List<Map.Entry<String, Long>> topPosts,
         long lateEvents,
         TierBenchmark benchmark,
-        Influencer influencer) implements Serializable {
+        Influencer influencer,
+        long authenticComments,
+        long suspiciousComments,
+        Double suspiciousCommentShare,
+        long authenticEngagements,
+        Double authenticEngagementRateFollowers,
+        double authenticEmv) implements Serializable {
+
+    /** Without the authenticity fields (zero: nothing judged). */
+    public WindowMetrics(Dimension dimension, String window, Instant windowStart, Instant windowEnd,
+                         long posts, long comments, long likes, long shares, long saves, long views, long impressions,
+                         long reach, long engagements, long followers, Double engagementRateFollowers,
+                         Double engagementRateImpressions, double emv, long sentimentSeen, long sentimentScored,
+                         Double sentimentSampleRate, Double sentimentMean, Double negativeShare, Double neutralShare,
+                         Double positiveShare, List<Map.Entry<String, Long>> topPosts, long lateEvents,
+                         TierBenchmark benchmark, Influencer influencer) {
+        this(dimension, window, windowStart, windowEnd, posts, comments, likes, shares, saves, views, impressions,
+                reach, engagements, followers, engagementRateFollowers, engagementRateImpressions, emv, sentimentSeen,
+                sentimentScored, sentimentSampleRate, sentimentMean, negativeShare, neutralShare, positiveShare,
+                topPosts, lateEvents, benchmark, influencer, 0, 0, null, engagements, engagementRateFollowers, emv);
+    }
 
     /** Without the influencer's profile (every dimension but {@code influencer}). */
     public WindowMetrics(Dimension dimension, String window, Instant windowStart, Instant windowEnd,
@@ -82,7 +106,10 @@ public record WindowMetrics(
                 List.copyOf(topPosts),
                 lateEvents, benchmark,
                 Dimension.INFLUENCER.equals(dimension.name())
-                        ? new Influencer(sums.handle, sums.tier, sums.authorFollowers) : null);
+                        ? new Influencer(sums.handle, sums.tier, sums.authorFollowers) : null,
+                sums.authenticComments, sums.suspiciousComments,
+                ratio(sums.suspiciousComments, sums.authenticComments + sums.suspiciousComments),
+                sums.authenticEngagements(), ratio(sums.authenticEngagements(), followers), sums.authenticEmv());
     }
 
     static Double ratio(double numerator, double denominator) {

@@ -4,6 +4,10 @@ import io.ion.alert.Alert;
 import io.ion.alert.AlertFunction;
 import io.ion.alert.AlertInput;
 import io.ion.alert.AlertTiming;
+import io.ion.alert.SuspicionSettings;
+import io.ion.authenticity.AuthenticityFunction;
+import io.ion.authenticity.CommentAuthenticity;
+import io.ion.authenticity.SuspiciousComment;
 import io.ion.sink.AlertJson;
 import io.ion.sink.CommentDocuments;
 import io.ion.campaign.AttributedComment;
@@ -66,8 +70,9 @@ import org.apache.flink.util.Collector;
  * posts ─► parse ─► attribute (campaigns, tier, disclosure) ─┬─► sentiment ─► ion-posts
  *                                                           └─► per post: join comments + engagement ─► activity
  * comments, engagement ─► parse ─► per post ─┘                     ├─► comments ─► sentiment ─► ion-comments
+ *                                                                  ├─► comments ─► authenticity (per campaign) ─► verdicts
  *                                                                  ├─► post totals ─► latest per post per interval ─► ion-post-totals
- *                                      activity + sentiment ─► windows (15m, 1h) + running totals ─► metrics indices
+ *                                      activity + sentiment + verdicts ─► windows (15m, 1h) + running totals ─► metrics indices
  *                 activity, posts, totals ─► alert rules (per campaign) ─► ion-alerts, ion.alerts, webhooks
  * every rejected record ─► ion.deadletter
  * </pre>
@@ -159,8 +164,13 @@ public final class IonJob {
                 .uid("comment-sentiment").name("score comments")
                 .disableChaining();
 
+        // Authenticity: each campaign's comments judged in event-time order; verdicts count like any activity.
+        SingleOutputStreamOperator<Activity> verdicts = CommentAuthenticity.build(attributedComments, config.authenticity);
+        DataStream<SuspiciousComment> suspicious = verdicts.getSideOutput(AuthenticityFunction.SUSPICIOUS);
+
         // Rolling engagement: sliding event-time windows and running totals per campaign, tier, platform, influencer.
-        DataStream<Activity> allActivity = activity.union(scoredComments.getSideOutput(CommentSentimentFunction.SENTIMENT));
+        DataStream<Activity> allActivity = activity.union(scoredComments.getSideOutput(CommentSentimentFunction.SENTIMENT),
+                verdicts);
         DataStream<WindowMetrics> metrics = EngagementMetrics.build(allActivity, config.windows);
         DataStream<EsDocument> metricDocuments = metrics
                 .map(m -> MetricsDocuments.of(m, es.index(IndexTemplates.CAMPAIGN_METRICS), es.index(IndexTemplates.INFLUENCER_METRICS)))
@@ -181,12 +191,13 @@ public final class IonJob {
                                         && !Dimension.PLATFORM.equals(m.dimension().name()))
                                 .uid("alert-totals-filter").name("totals for alerts")
                                 .map(AlertInput::of).uid("alert-totals").name("totals as alert input"),
-                        risingTerms.map(AlertInput::of).uid("alert-terms").name("rising terms for alerts"));
+                        risingTerms.map(AlertInput::of).uid("alert-terms").name("rising terms for alerts"),
+                        suspicious.map(AlertInput::of).uid("alert-suspicious").name("suspicious comments for alerts"));
         SingleOutputStreamOperator<Alert> alerts = alertInputs
                 .keyBy(AlertInput::campaignId)
                 .connect(campaigns)
                 .process(new AlertFunction(campaignsFromFile, config.alerts.webhooks.endpoints.stream().map(e -> e.url).toList(),
-                        AlertTiming.of(config.alerts)))
+                        AlertTiming.of(config.alerts), SuspicionSettings.of(config.authenticity)))
                 .uid("alert-rules").name("alert rules");
         alerts.sinkTo(sinks.alerts()).uid("alerts-kafka").name("ion.alerts");
         alerts.sinkTo(sinks.webhooks()).uid("alerts-webhooks").name("webhooks");

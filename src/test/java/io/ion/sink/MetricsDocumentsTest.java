@@ -18,7 +18,7 @@ class MetricsDocumentsTest {
 
     static Activity post(String postId, long followers) {
         return new Activity("c1", postId, "inf-42", "@maya.moves", "micro", "instagram", T, 1, followers,
-                0, 10, 0, 0, 0, 0, 0, 0.0, 0, 0, 0.0, 0, 0, 0, null, null);
+                0, 10, 0, 0, 0, 0, 0, 0.0, 0, 0, 0.0, 0, 0, 0, null, null, 0, 0, 0.0);
     }
 
     @Test

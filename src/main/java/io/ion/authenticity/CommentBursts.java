@@ -1,0 +1,62 @@
+package io.ion.authenticity;
+
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+
+/**
+ * Comment bursts far above the post's own rate: at least {@code burstMinComments} comments on the post in the last
+ * {@code burstWindow}, and {@code burstFactor} times as many as the post had per window over the lookback before it.
+ * A post is judged only once it has that much history: every post's first minutes are a rush from nothing.
+ */
+public final class CommentBursts implements Serializable {
+
+    /** The recent comment times of one post (only those the window and lookback can still see, at most a cap). */
+    static final class PostTimes implements Serializable {
+        long firstAt;
+        long lastAt;
+        ArrayDeque<Long> times = new ArrayDeque<>();
+
+        PostTimes() {}
+    }
+
+    static final int MAX_TIMES_PER_POST = 5_000;
+
+    private HashMap<String, PostTimes> posts = new HashMap<>();
+
+    /** Records a comment on {@code postId} at {@code at}; true when it is part of a burst. */
+    public boolean observe(String postId, long at, AuthenticitySettings s) {
+        PostTimes post = posts.get(postId);
+        if (post == null) {
+            if (posts.size() >= s.maxTracked()) {
+                BoundedMemory.evict(posts, p -> p.lastAt, at, s.memoryMs(), s.maxTracked());
+            }
+            post = new PostTimes();
+            post.firstAt = at;
+            posts.put(postId, post);
+        }
+        long horizon = at - s.burstWindowMs() - s.burstLookbackMs();
+        while (!post.times.isEmpty() && post.times.peekFirst() < horizon) {
+            post.times.pollFirst();
+        }
+        if (post.times.size() >= MAX_TIMES_PER_POST) {
+            post.times.pollFirst();
+        }
+        post.times.addLast(at);
+        post.lastAt = Math.max(post.lastAt, at);
+        long windowStart = at - s.burstWindowMs();
+        long inWindow = post.times.stream().filter(t -> t > windowStart).count();
+        long before = post.times.size() - inWindow;
+        double usualPerWindow = (double) before * s.burstWindowMs() / s.burstLookbackMs();
+        boolean hasHistory = at - post.firstAt >= s.burstLookbackMs() + s.burstWindowMs();
+        return hasHistory && inWindow >= s.burstMinComments() && inWindow >= s.burstFactor() * Math.max(1.0, usualPerWindow);
+    }
+
+    public void expire(long now, AuthenticitySettings s) {
+        posts.values().removeIf(p -> p.lastAt < now - s.memoryMs());
+    }
+
+    public int size() {
+        return posts.size();
+    }
+}

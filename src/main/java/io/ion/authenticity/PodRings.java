@@ -1,0 +1,121 @@
+package io.ion.authenticity;
+
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Engagement pods: small groups of accounts that comment on the same posts of several influencers within minutes of
+ * each other. A comment is a pod comment when, among the accounts that commented on the same post within
+ * {@code podWindow} before it, at least {@code podMinRingSize - 1} are its author's partners: the two commented
+ * within {@code podWindow} of each other on at least {@code podMinSharedPosts} posts of at least
+ * {@code podMinInfluencers} influencers, and those shared posts are most of what they comment on (Jaccard of their
+ * post sets at least {@code podMinJaccard}). The last condition spares superfans, who comment everywhere and so meet
+ * each other everywhere. Nothing per pair is stored: partners are computed from each account's recent posts.
+ */
+public final class PodRings implements Serializable {
+
+    /** The last {@value #MAX_POSTS_PER_AUTHOR} posts an account commented on: post id → (influencer, first time). */
+    static final class Trail implements Serializable {
+        long lastAt;
+        HashMap<String, Visit> posts = new HashMap<>();
+
+        Trail() {}
+    }
+
+    record Visit(String influencerId, long at) implements Serializable {}
+
+    /** Who commented on one post recently, oldest first. */
+    static final class Recent implements Serializable {
+        long lastAt;
+        ArrayDeque<String[]> commenters = new ArrayDeque<>(); // {author, time}
+
+        Recent() {}
+    }
+
+    static final int MAX_POSTS_PER_AUTHOR = 64;
+    /** A busy post's recent commenters beyond this many are not compared (pods work small and mid-size posts). */
+    static final int MAX_RECENT_PER_POST = 40;
+
+    private HashMap<String, Trail> trails = new HashMap<>();
+    private HashMap<String, Recent> posts = new HashMap<>();
+
+    /** Records the comment; returns the author's ring partners on this post (sorted), or an empty list. */
+    public List<String> observe(String author, String postId, String influencerId, long at, AuthenticitySettings s) {
+        Trail trail = trails.get(author);
+        if (trail == null) {
+            if (trails.size() >= s.maxTracked()) {
+                BoundedMemory.evict(trails, t -> t.lastAt, at, s.memoryMs(), s.maxTracked());
+            }
+            trail = new Trail();
+            trails.put(author, trail);
+        }
+        trail.posts.putIfAbsent(postId, new Visit(influencerId, at));
+        if (trail.posts.size() > MAX_POSTS_PER_AUTHOR) {
+            String oldest = trail.posts.entrySet().stream()
+                    .min(Map.Entry.<String, Visit>comparingByValue((a, b) -> Long.compare(a.at(), b.at()))
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .orElseThrow().getKey();
+            trail.posts.remove(oldest);
+        }
+        trail.lastAt = Math.max(trail.lastAt, at);
+
+        Recent recent = posts.get(postId);
+        if (recent == null) {
+            if (posts.size() >= s.maxTracked()) {
+                BoundedMemory.evict(posts, r -> r.lastAt, at, s.memoryMs(), s.maxTracked());
+            }
+            recent = new Recent();
+            posts.put(postId, recent);
+        }
+        while (!recent.commenters.isEmpty() && Long.parseLong(recent.commenters.peekFirst()[1]) < at - s.podWindowMs()) {
+            recent.commenters.pollFirst();
+        }
+        Set<String> partners = new TreeSet<>();
+        Set<String> compared = new HashSet<>();
+        for (String[] other : recent.commenters) {
+            String b = other[0];
+            if (!b.equals(author) && compared.add(b) && partners(trail, trails.get(b), s)) {
+                partners.add(b);
+            }
+        }
+        if (recent.commenters.size() >= MAX_RECENT_PER_POST) {
+            recent.commenters.pollFirst();
+        }
+        recent.commenters.addLast(new String[] {author, Long.toString(at)});
+        recent.lastAt = Math.max(recent.lastAt, at);
+        return partners.size() + 1 >= s.podMinRingSize() ? List.copyOf(partners) : List.of();
+    }
+
+    private static boolean partners(Trail a, Trail b, AuthenticitySettings s) {
+        if (b == null) {
+            return false;
+        }
+        int shared = 0;
+        Set<String> influencers = new HashSet<>();
+        for (Map.Entry<String, Visit> visit : a.posts.entrySet()) {
+            Visit other = b.posts.get(visit.getKey());
+            if (other != null && Math.abs(other.at() - visit.getValue().at()) <= s.podWindowMs()) {
+                shared++;
+                influencers.add(visit.getValue().influencerId());
+            }
+        }
+        int union = a.posts.size() + b.posts.size() - shared;
+        return shared >= s.podMinSharedPosts() && influencers.size() >= s.podMinInfluencers()
+                && (double) shared / union >= s.podMinJaccard();
+    }
+
+    public void expire(long now, AuthenticitySettings s) {
+        trails.values().removeIf(t -> t.lastAt < now - s.memoryMs());
+        posts.values().removeIf(r -> r.lastAt < now - s.memoryMs());
+    }
+
+    public int size() {
+        return trails.size() + posts.size();
+    }
+}

@@ -8,6 +8,7 @@ public record AuthenticitySettings(
         int genericMaxWords,
         long duplicateTtlMs, int duplicateMaxTexts,
         long burstWindowMs, long burstLookbackMs, int burstMinComments, double burstFactor,
+        double burstMinGenericShare,
         int repeatMinPosts,
         long podWindowMs, int podMinSharedPosts, int podMinInfluencers, double podMinJaccard, int podMinRingSize,
         long memoryMs, int maxTracked, int maxPending) implements Serializable {
@@ -16,6 +17,7 @@ public record AuthenticitySettings(
         return new AuthenticitySettings(c.genericMaxWords,
                 c.duplicateTtlMinutes * 60_000L, c.duplicateMaxTexts,
                 c.burstWindowSeconds * 1_000L, c.burstLookbackMinutes * 60_000L, c.burstMinComments, c.burstFactor,
+                c.burstMinGenericShare,
                 c.repeatMinPosts,
                 c.podWindowMinutes * 60_000L, c.podMinSharedPosts, c.podMinInfluencers, c.podMinJaccard,
                 c.podMinRingSize,

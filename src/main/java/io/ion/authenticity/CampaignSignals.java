@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The authenticity memory of one campaign and the verdict on each comment. Fans repeat themselves (the same "love
  * this!" under every post, superfans under every post of a creator), so generic texts, duplicates and repeat
- * commenters are reasons, not verdicts. A comment is suspicious when it is a pod ring's, or when it is a generic or
- * duplicate comment inside a burst far above its post's own rate. Comments must be observed in (event time, id) order
+ * commenters are reasons, not verdicts. A comment is suspicious when it is a pod ring's, or when it is a generic
+ * comment inside a burst far above its post's own rate that is mostly generic (a crisis is a burst of duplicates too,
+ * "strap broke", "I want a refund", from real customers). Comments must be observed in (event time, id) order
  * for the verdicts to be the same in every run.
  */
 public final class CampaignSignals implements Serializable {
@@ -23,15 +24,15 @@ public final class CampaignSignals implements Serializable {
         String who = author == null || author.isBlank() ? "(anonymous)" : author;
         String inf = influencerId == null ? "" : influencerId;
         List<String> ring = pods.observe(who, postId, inf, at, s);
-        boolean burst = bursts.observe(postId, at, s);
         boolean isGeneric = generic.isGeneric(text, s.genericMaxWords());
+        CommentBursts.Burst burst = bursts.observe(postId, at, isGeneric, s);
         DuplicateTexts.Kind duplicate = duplicates.observe(text, who, at, s);
         boolean repeat = repeats.observe(who, inf, postId, at, s);
         List<String> reasons = new ArrayList<>();
         if (!ring.isEmpty()) {
             reasons.add(Verdict.POD_RING);
         }
-        if (burst) {
+        if (burst.burst()) {
             reasons.add(Verdict.BURST);
         }
         if (isGeneric) {
@@ -45,7 +46,8 @@ public final class CampaignSignals implements Serializable {
         if (repeat) {
             reasons.add(Verdict.REPEAT_COMMENTER);
         }
-        boolean suspicious = !ring.isEmpty() || (burst && (isGeneric || duplicate != DuplicateTexts.Kind.NONE));
+        boolean genericBurst = burst.burst() && burst.genericShare() >= s.burstMinGenericShare();
+        boolean suspicious = !ring.isEmpty() || (genericBurst && isGeneric);
         return new Verdict(suspicious, List.copyOf(reasons), ring);
     }
 

@@ -7,7 +7,8 @@ import java.util.HashMap;
 /**
  * Comment bursts far above the post's own rate: at least {@code burstMinComments} comments on the post in the last
  * {@code burstWindow}, and {@code burstFactor} times as many as the post had per window over the lookback before it.
- * A post is judged only once it has that much history: every post's first minutes are a rush from nothing.
+ * A post is judged only once it has that much history: every post's first minutes are a rush from nothing. A burst
+ * reports the share of generic comments in its window: a crisis is a burst too, of real complaints, not of "nice".
  */
 public final class CommentBursts implements Serializable {
 
@@ -15,7 +16,7 @@ public final class CommentBursts implements Serializable {
     static final class PostTimes implements Serializable {
         long firstAt;
         long lastAt;
-        ArrayDeque<Long> times = new ArrayDeque<>();
+        ArrayDeque<long[]> times = new ArrayDeque<>(); // {time, 1 when generic}
 
         PostTimes() {}
     }
@@ -24,8 +25,11 @@ public final class CommentBursts implements Serializable {
 
     private HashMap<String, PostTimes> posts = new HashMap<>();
 
-    /** Records a comment on {@code postId} at {@code at}; true when it is part of a burst. */
-    public boolean observe(String postId, long at, AuthenticitySettings s) {
+    /** Whether a comment is part of a burst, and the share of generic comments in the burst's window. */
+    public record Burst(boolean burst, double genericShare) {}
+
+    /** Records a comment on {@code postId} at {@code at}. */
+    public Burst observe(String postId, long at, boolean generic, AuthenticitySettings s) {
         PostTimes post = posts.get(postId);
         if (post == null) {
             if (posts.size() >= s.maxTracked()) {
@@ -36,20 +40,23 @@ public final class CommentBursts implements Serializable {
             posts.put(postId, post);
         }
         long horizon = at - s.burstWindowMs() - s.burstLookbackMs();
-        while (!post.times.isEmpty() && post.times.peekFirst() < horizon) {
+        while (!post.times.isEmpty() && post.times.peekFirst()[0] < horizon) {
             post.times.pollFirst();
         }
         if (post.times.size() >= MAX_TIMES_PER_POST) {
             post.times.pollFirst();
         }
-        post.times.addLast(at);
+        post.times.addLast(new long[] {at, generic ? 1 : 0});
         post.lastAt = Math.max(post.lastAt, at);
         long windowStart = at - s.burstWindowMs();
-        long inWindow = post.times.stream().filter(t -> t > windowStart).count();
+        long inWindow = post.times.stream().filter(t -> t[0] > windowStart).count();
+        long genericInWindow = post.times.stream().filter(t -> t[0] > windowStart && t[1] == 1).count();
         long before = post.times.size() - inWindow;
         double usualPerWindow = (double) before * s.burstWindowMs() / s.burstLookbackMs();
         boolean hasHistory = at - post.firstAt >= s.burstLookbackMs() + s.burstWindowMs();
-        return hasHistory && inWindow >= s.burstMinComments() && inWindow >= s.burstFactor() * Math.max(1.0, usualPerWindow);
+        boolean burst = hasHistory && inWindow >= s.burstMinComments()
+                && inWindow >= s.burstFactor() * Math.max(1.0, usualPerWindow);
+        return new Burst(burst, (double) genericInWindow / inWindow);
     }
 
     public void expire(long now, AuthenticitySettings s) {

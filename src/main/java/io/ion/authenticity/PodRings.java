@@ -11,12 +11,13 @@ import java.util.TreeSet;
 
 /**
  * Engagement pods: small groups of accounts that comment on the same posts of several influencers within minutes of
- * each other. A comment is a pod comment when, among the accounts that commented on the same post within
- * {@code podWindow} before it, at least {@code podMinRingSize - 1} are its author's partners: the two commented
+ * each other. Two accounts become partners when, meeting on a post within {@code podWindow}, they have commented
  * within {@code podWindow} of each other on at least {@code podMinSharedPosts} posts of at least
  * {@code podMinInfluencers} influencers, and those shared posts are most of what they comment on (Jaccard of their
  * post sets at least {@code podMinJaccard}). The last condition spares superfans, who comment everywhere and so meet
- * each other everywhere. Nothing per pair is stored: partners are computed from each account's recent posts.
+ * each other everywhere. A comment is a pod comment once its author has at least {@code podMinRingSize - 1} partners
+ * (from then on, including the first comment of the ring on a new post). Nothing per pair is stored but the
+ * partner lists: pairs are compared from each account's recent posts.
  */
 public final class PodRings implements Serializable {
 
@@ -24,6 +25,8 @@ public final class PodRings implements Serializable {
     static final class Trail implements Serializable {
         long lastAt;
         HashMap<String, Visit> posts = new HashMap<>();
+        /** Accounts found to work posts with this one (at most {@value #MAX_PARTNERS}). */
+        TreeSet<String> partners = new TreeSet<>();
 
         Trail() {}
     }
@@ -39,13 +42,14 @@ public final class PodRings implements Serializable {
     }
 
     static final int MAX_POSTS_PER_AUTHOR = 64;
+    static final int MAX_PARTNERS = 16;
     /** A busy post's recent commenters beyond this many are not compared (pods work small and mid-size posts). */
     static final int MAX_RECENT_PER_POST = 40;
 
     private HashMap<String, Trail> trails = new HashMap<>();
     private HashMap<String, Recent> posts = new HashMap<>();
 
-    /** Records the comment; returns the author's ring partners on this post (sorted), or an empty list. */
+    /** Records the comment; returns the author's ring partners (sorted) when they make a ring, else an empty list. */
     public List<String> observe(String author, String postId, String influencerId, long at, AuthenticitySettings s) {
         Trail trail = trails.get(author);
         if (trail == null) {
@@ -76,12 +80,13 @@ public final class PodRings implements Serializable {
         while (!recent.commenters.isEmpty() && Long.parseLong(recent.commenters.peekFirst()[1]) < at - s.podWindowMs()) {
             recent.commenters.pollFirst();
         }
-        Set<String> partners = new TreeSet<>();
         Set<String> compared = new HashSet<>();
         for (String[] other : recent.commenters) {
             String b = other[0];
-            if (!b.equals(author) && compared.add(b) && partners(trail, trails.get(b), s)) {
-                partners.add(b);
+            Trail theirs = trails.get(b);
+            if (!b.equals(author) && compared.add(b) && partners(trail, theirs, s)) {
+                link(trail, b);
+                link(theirs, author);
             }
         }
         if (recent.commenters.size() >= MAX_RECENT_PER_POST) {
@@ -89,7 +94,14 @@ public final class PodRings implements Serializable {
         }
         recent.commenters.addLast(new String[] {author, Long.toString(at)});
         recent.lastAt = Math.max(recent.lastAt, at);
-        return partners.size() + 1 >= s.podMinRingSize() ? List.copyOf(partners) : List.of();
+        trail.partners.removeIf(b -> !trails.containsKey(b)); // forgotten accounts are no partners
+        return trail.partners.size() + 1 >= s.podMinRingSize() ? List.copyOf(trail.partners) : List.of();
+    }
+
+    private static void link(Trail trail, String partner) {
+        if (trail.partners.size() < MAX_PARTNERS) {
+            trail.partners.add(partner);
+        }
     }
 
     private static boolean partners(Trail a, Trail b, AuthenticitySettings s) {

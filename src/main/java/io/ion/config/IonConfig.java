@@ -312,6 +312,9 @@ public class IonConfig implements Serializable {
         public int burstMinComments = 10;
         @JsonProperty("burst_factor")
         public double burstFactor = 5.0;
+        /** A burst counts against its generic comments only when at least this share of its window is generic. */
+        @JsonProperty("burst_min_generic_share")
+        public double burstMinGenericShare = 0.5;
         /** Repeat commenters: the same account on at least this many posts of one influencer. */
         @JsonProperty("repeat_min_posts")
         public int repeatMinPosts = 4;

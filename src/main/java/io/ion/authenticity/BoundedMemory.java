@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -25,5 +26,19 @@ final class BoundedMemory {
         for (Map.Entry<String, V> e : oldest.subList(0, Math.max(1, cap / 4))) {
             map.remove(e.getKey());
         }
+    }
+
+    /** The entry of {@code key}, created when missing (after evicting when the map is at its cap). */
+    static <V> V getOrCreate(Map<String, V> map, String key, Supplier<V> create, ToLongFunction<V> lastSeen, long now,
+                             long ttl, int cap) {
+        V value = map.get(key);
+        if (value == null) {
+            if (map.size() >= cap) {
+                evict(map, lastSeen, now, ttl, cap);
+            }
+            value = create.get();
+            map.put(key, value);
+        }
+        return value;
     }
 }

@@ -19,6 +19,13 @@ public final class CommentBursts implements Serializable {
         ArrayDeque<long[]> times = new ArrayDeque<>(); // {time, 1 when generic}
 
         PostTimes() {}
+
+        static PostTimes from(long at) {
+            PostTimes post = new PostTimes();
+            post.firstAt = at;
+            post.lastAt = at;
+            return post;
+        }
     }
 
     static final int MAX_TIMES_PER_POST = 5_000;
@@ -30,15 +37,8 @@ public final class CommentBursts implements Serializable {
 
     /** Records a comment on {@code postId} at {@code at}. */
     public Burst observe(String postId, long at, boolean generic, AuthenticitySettings s) {
-        PostTimes post = posts.get(postId);
-        if (post == null) {
-            if (posts.size() >= s.maxTracked()) {
-                BoundedMemory.evict(posts, p -> p.lastAt, at, s.memoryMs(), s.maxTracked());
-            }
-            post = new PostTimes();
-            post.firstAt = at;
-            posts.put(postId, post);
-        }
+        PostTimes post = BoundedMemory.getOrCreate(posts, postId, () -> PostTimes.from(at), p -> p.lastAt, at,
+                s.memoryMs(), s.maxTracked());
         long horizon = at - s.burstWindowMs() - s.burstLookbackMs();
         while (!post.times.isEmpty() && post.times.peekFirst()[0] < horizon) {
             post.times.pollFirst();

@@ -51,14 +51,8 @@ public final class PodRings implements Serializable {
 
     /** Records the comment; returns the author's ring partners (sorted) when they make a ring, else an empty list. */
     public List<String> observe(String author, String postId, String influencerId, long at, AuthenticitySettings s) {
-        Trail trail = trails.get(author);
-        if (trail == null) {
-            if (trails.size() >= s.maxTracked()) {
-                BoundedMemory.evict(trails, t -> t.lastAt, at, s.memoryMs(), s.maxTracked());
-            }
-            trail = new Trail();
-            trails.put(author, trail);
-        }
+        Trail trail = BoundedMemory.getOrCreate(trails, author, Trail::new, t -> t.lastAt, at, s.memoryMs(),
+                s.maxTracked());
         trail.posts.putIfAbsent(postId, new Visit(influencerId, at));
         if (trail.posts.size() > MAX_POSTS_PER_AUTHOR) {
             String oldest = trail.posts.entrySet().stream()
@@ -69,14 +63,8 @@ public final class PodRings implements Serializable {
         }
         trail.lastAt = Math.max(trail.lastAt, at);
 
-        Recent recent = posts.get(postId);
-        if (recent == null) {
-            if (posts.size() >= s.maxTracked()) {
-                BoundedMemory.evict(posts, r -> r.lastAt, at, s.memoryMs(), s.maxTracked());
-            }
-            recent = new Recent();
-            posts.put(postId, recent);
-        }
+        Recent recent = BoundedMemory.getOrCreate(posts, postId, Recent::new, r -> r.lastAt, at, s.memoryMs(),
+                s.maxTracked());
         while (!recent.commenters.isEmpty() && Long.parseLong(recent.commenters.peekFirst()[1]) < at - s.podWindowMs()) {
             recent.commenters.pollFirst();
         }

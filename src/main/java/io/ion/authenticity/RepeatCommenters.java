@@ -23,14 +23,7 @@ public final class RepeatCommenters implements Serializable {
     /** Records the comment; true when the author has now commented on at least {@code repeatMinPosts} of the influencer's posts. */
     public boolean observe(String author, String influencerId, String postId, long at, AuthenticitySettings s) {
         String key = influencerId + "\u0000" + author;
-        Posts posts = seen.get(key);
-        if (posts == null) {
-            if (seen.size() >= s.maxTracked()) {
-                BoundedMemory.evict(seen, p -> p.lastAt, at, s.memoryMs(), s.maxTracked());
-            }
-            posts = new Posts();
-            seen.put(key, posts);
-        }
+        Posts posts = BoundedMemory.getOrCreate(seen, key, Posts::new, p -> p.lastAt, at, s.memoryMs(), s.maxTracked());
         if (posts.postIds.size() < s.repeatMinPosts()) {
             posts.postIds.add(postId);
         }

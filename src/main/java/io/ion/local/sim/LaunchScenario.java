@@ -123,6 +123,10 @@ public final class LaunchScenario implements Iterable<SimEvent> {
         return fraud.burstPost();
     }
 
+    public String botBurstInfluencer() {
+        return fraud.burstInfluencer();
+    }
+
     public List<String> botAccounts() {
         return fraud.botAccounts();
     }

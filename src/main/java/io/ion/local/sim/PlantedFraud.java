@@ -31,8 +31,8 @@ final class PlantedFraud {
 
     /** What was planted (empty when the run has no GlowDrop posts to plant on). */
     record Plan(String podCreator, List<String> podInfluencers, List<String> podPosts, String burstPost,
-                List<String> botAccounts, List<GeneratedComment> comments) {
-        static final Plan NONE = new Plan(null, List.of(), List.of(), null, List.of(), List.of());
+                String burstInfluencer, List<String> botAccounts, List<GeneratedComment> comments) {
+        static final Plan NONE = new Plan(null, List.of(), List.of(), null, null, List.of(), List.of());
     }
 
     private PlantedFraud() {}
@@ -75,6 +75,6 @@ final class PlantedFraud {
         }
         return new Plan(creator, List.of(creator, ranked.get(1), ranked.get(2)),
                 podPosts.stream().map(PlannedPost::postId).toList(), target == null ? null : target.postId(),
-                List.copyOf(bots), List.copyOf(comments));
+                target == null ? null : target.author().id(), List.copyOf(bots), List.copyOf(comments));
     }
 }

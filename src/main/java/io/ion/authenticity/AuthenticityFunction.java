@@ -5,6 +5,7 @@ import io.ion.campaign.AttributedComment;
 import io.ion.ingest.Comment;
 import io.ion.state.TtlState;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
@@ -17,7 +18,8 @@ import org.apache.flink.util.OutputTag;
  * Judges every comment of a campaign (keyed by campaign id) and emits the verdict as an {@link Activity} with
  * {@code authenticComments} or {@code suspiciousComments} set, for the windows and totals; suspicious comments also
  * go to {@link #SUSPICIOUS} for the alert rule's evidence. Verdicts depend on what came before, so comments wait until
- * the watermark passes them and are judged in (event time, comment id) order: a replay, a restore or another
+ * the watermark passes them (per second, {@link #endOfSecond}) and are judged in (event time, comment id) order: a
+ * replay, a restore or another
  * partitioning gives the same verdicts. Only comments that arrive behind the watermark, or beyond
  * {@code maxPending} waiting ones, are judged on arrival (counted: {@code ionAuthenticityUnordered}).
  *
@@ -63,10 +65,11 @@ public class AuthenticityFunction extends KeyedProcessFunction<String, CommentOf
             signals.update(memory);
             return;
         }
-        PendingComments at = pending.get(time);
-        pending.put(time, at == null ? new PendingComments(java.util.List.of(in.attributed())) : at.with(in.attributed()));
+        long second = endOfSecond(time);
+        PendingComments at = pending.get(second);
+        pending.put(second, at == null ? new PendingComments(List.of(in.attributed())) : at.with(in.attributed()));
         pendingCount.update(waiting + 1);
-        ctx.timerService().registerEventTimeTimer(time);
+        ctx.timerService().registerEventTimeTimer(second);
     }
 
     @Override
@@ -74,7 +77,7 @@ public class AuthenticityFunction extends KeyedProcessFunction<String, CommentOf
         PendingComments due = pending.get(timestamp);
         CampaignSignals memory = memory();
         if (due != null) {
-            for (AttributedComment c : due.inIdOrder()) {
+            for (AttributedComment c : due.inEventTimeOrder()) {
                 judge(ctx.getCurrentKey(), c, memory, ctx, out);
             }
             pending.remove(timestamp);
@@ -118,6 +121,15 @@ public class AuthenticityFunction extends KeyedProcessFunction<String, CommentOf
             ctx.timerService().registerEventTimeTimer(forget);
             forgetAt.update(forget);
         }
+    }
+
+    /**
+     * Comments wait per second of event time and are judged when the watermark passes the second's last millisecond:
+     * the campaign's memory is read and written once per second, not once per comment (it is one value, and on RocksDB
+     * every access deserializes it). No window or alert boundary lies inside a second, so no verdict is late for one.
+     */
+    static long endOfSecond(long time) {
+        return Math.floorDiv(time, 1_000L) * 1_000L + 999L;
     }
 
     private CampaignSignals memory() throws Exception {

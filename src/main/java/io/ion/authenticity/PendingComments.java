@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The comments of one campaign waiting at one event time for the watermark; judged in comment id order. */
+/** The comments of one campaign waiting in one second of event time for the watermark; judged in (time, id) order. */
 public record PendingComments(List<AttributedComment> comments) implements Serializable {
 
     public PendingComments with(AttributedComment comment) {
@@ -15,9 +15,10 @@ public record PendingComments(List<AttributedComment> comments) implements Seria
         return new PendingComments(more);
     }
 
-    public List<AttributedComment> inIdOrder() {
+    public List<AttributedComment> inEventTimeOrder() {
         List<AttributedComment> sorted = new ArrayList<>(comments);
-        sorted.sort(Comparator.comparing(c -> c.comment().commentId()));
+        sorted.sort(Comparator.comparing((AttributedComment c) -> c.comment().createdAt())
+                .thenComparing(c -> c.comment().commentId()));
         return sorted;
     }
 }

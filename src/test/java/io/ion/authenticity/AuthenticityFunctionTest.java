@@ -25,19 +25,27 @@ class AuthenticityFunctionTest {
     private static final AuthenticitySettings S = AuthenticitySettings.defaults();
 
     private static CommentOfCampaign comment(String id, String post, String author, long seconds, String text) {
-        Comment c = new Comment(id, post, "instagram", author, T0.plusSeconds(seconds), text, "en", null);
+        return commentAt(id, post, author, seconds * 1_000, text);
+    }
+
+    private static CommentOfCampaign commentAt(String id, String post, String author, long millis, String text) {
+        Comment c = new Comment(id, post, "instagram", author, T0.plusMillis(millis), text, "en", null);
         return new CommentOfCampaign("c1", new AttributedComment(c, List.of("c1"), "inf-" + post, "@" + post, "micro",
                 AttributedComment.ATTRIBUTED, List.of(), Map.of("c1", 0.5)));
     }
 
-    /** Fifteen minutes of one question a minute on p1, then 40 bots saying "nice" within 80 seconds. */
+    /**
+     * Fifteen minutes of one question a minute on p1, then 40 bots saying "nice" within 28 seconds (several in one
+     * second, with ids against their time order within it).
+     */
     private static List<CommentOfCampaign> botBurst() {
         List<CommentOfCampaign> comments = new ArrayList<>();
         for (int m = 0; m < 15; m++) {
             comments.add(comment(String.format("c-%03d", m), "p1", "fan" + m, m * 60L, "where can I buy this?"));
         }
         for (int b = 0; b < 40; b++) {
-            comments.add(comment(String.format("c-b%03d", b), "p1", "bot" + b, 900 + 2L * b, b % 2 == 0 ? "nice" : "🔥🔥"));
+            comments.add(commentAt(String.format("c-b%03d", 40 - b), "p1", "bot" + b, 900_000 + 700L * b,
+                    b % 2 == 0 ? "nice" : "🔥🔥"));
         }
         return comments;
     }

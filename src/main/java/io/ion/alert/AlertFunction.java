@@ -30,6 +30,9 @@ import org.apache.flink.util.Collector;
  *
  * <p>A campaign's state and timers go when the watermark passes its end (firing alerts resolve first) or when it
  * had no input for {@link AlertTiming#stateTtl()}.
+ *
+ * <p>Longer than most classes on purpose: every rule of a campaign shares one keyed state, one clock and one set of
+ * timers, so they stay in one operator; the rules, their state and the lifecycle are classes of their own.
  */
 public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertInput, CampaignUpdate, Alert> {
 
@@ -40,7 +43,6 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     private static final List<OnceRule<AttributedPost>> POST_RULES = List.of(new MissingDisclosure(), new BrandSafety());
     private static final List<OnceRule<WindowMetrics>> TOTALS_RULES =
             List.of(new UnderperformingPost(), new TargetReached());
-    // suspicious_engagement (per post and influencer, on the comment verdicts) runs beside the pulse rules: SuspicionAlerts
 
     private final LiveCampaigns campaigns;
     private final List<String> globalWebhooks;

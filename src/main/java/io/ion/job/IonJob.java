@@ -79,6 +79,8 @@ import org.apache.flink.util.Collector;
  *
  * Sources and sinks are parameters so tests inject their own; every operator has a uid and a name so savepoints
  * survive upgrades.
+ *
+ * <p>Longer than most classes on purpose: the whole graph is one method that reads top to bottom like the picture.
  */
 public final class IonJob {
 

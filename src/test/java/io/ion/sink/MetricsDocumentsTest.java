@@ -48,17 +48,23 @@ class MetricsDocumentsTest {
         assertThat(ranks).containsExactly(1, 2, 3, 4, 5);
     }
 
+    /** The campaign totals document of what {@code acc} holds. */
+    static JsonNode campaignTotals(MetricsAccumulator acc) throws Exception {
+        WindowMetrics m = WindowMetrics.of(new Dimension("c1", Dimension.CAMPAIGN, "c1"), "total", T, T, acc);
+        return Json.MAPPER.readTree(MetricsDocuments.of(m, "campaign", "influencer").json());
+    }
+
     @Test
     void otherDimensionsDoNotPretendToBeAnInfluencer() throws Exception {
         MetricsAccumulator acc = new MetricsAccumulator();
         acc.add(post("p1", 18_400));
-        WindowMetrics m = WindowMetrics.of(new Dimension("c1", Dimension.CAMPAIGN, "c1"), "total", T, T, acc);
-        JsonNode doc = Json.MAPPER.readTree(MetricsDocuments.of(m, "campaign", "influencer").json());
+        JsonNode doc = campaignTotals(acc);
         assertThat(doc.has("handle")).isFalse();
         assertThat(doc.has("tier")).isFalse();
         assertThat(doc.has("influencer_followers")).isFalse();
     }
 
+    /** A comment's activity (raw: counted, with its EMV), or its verdict (judged: authentic or suspicious). */
     static Activity comment(long emv, boolean judged, boolean suspicious) {
         return new Activity("c1", "p1", "inf-42", "@maya.moves", "micro", "instagram", T, 0, judged ? 0 : 10_000,
                 judged ? 0 : 1, 0, 0, 0, 0, 0, 0, judged ? 0.0 : emv, 0, 0, 0.0, 0, 0, 0, null, null,
@@ -73,8 +79,7 @@ class MetricsDocumentsTest {
             acc.add(comment(1, false, false));
             acc.add(comment(1, true, i == 3));
         }
-        WindowMetrics m = WindowMetrics.of(new Dimension("c1", Dimension.CAMPAIGN, "c1"), "total", T, T, acc);
-        JsonNode doc = Json.MAPPER.readTree(MetricsDocuments.of(m, "campaign", "influencer").json());
+        JsonNode doc = campaignTotals(acc);
         assertThat(doc.path("engagements").asLong()).isEqualTo(14);
         assertThat(doc.path("authentic_comments").asLong()).isEqualTo(3);
         assertThat(doc.path("suspicious_comments").asLong()).isEqualTo(1);
@@ -90,8 +95,7 @@ class MetricsDocumentsTest {
     void withoutVerdictsTheShareIsAbsentAndAuthenticEqualsRaw() throws Exception {
         MetricsAccumulator acc = new MetricsAccumulator();
         acc.add(post("p1", 18_400));
-        WindowMetrics m = WindowMetrics.of(new Dimension("c1", Dimension.CAMPAIGN, "c1"), "total", T, T, acc);
-        JsonNode doc = Json.MAPPER.readTree(MetricsDocuments.of(m, "campaign", "influencer").json());
+        JsonNode doc = campaignTotals(acc);
         assertThat(doc.has("suspicious_comment_share")).isFalse();
         assertThat(doc.path("authentic_engagements").asLong()).isEqualTo(doc.path("engagements").asLong());
         assertThat(doc.path("authentic_emv").asDouble()).isEqualTo(doc.path("emv").asDouble());

@@ -32,7 +32,8 @@ import org.apache.flink.util.Collector;
  * had no input for {@link AlertTiming#stateTtl()}.
  *
  * <p>Over 250 lines because the clocks (event time, the idle fallback, the end and the TTL) and every rule family
- * share one keyed operator; each rule and the lifecycle are classes of their own.
+ * share one keyed operator (one keyed state, one clock, one set of timers); each rule, its state and the lifecycle
+ * are classes of their own.
  */
 public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertInput, CampaignUpdate, Alert> {
 
@@ -48,6 +49,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     private final List<String> globalWebhooks;
     private final AlertTiming timing;
     private final AlertSettings defaults;
+    private final SuspicionSettings suspicionSettings;
 
     private transient PulseState pulse;
     private transient BehindPace pace;
@@ -56,18 +58,24 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
     private transient ValueState<AlertClock> clock;
     private transient WatermarkProgress progress;
     private transient AlertTimers clockTimers;
+    private transient SuspicionState suspicion;
+    private transient SuspicionAlerts suspicionAlerts;
 
     public AlertFunction(List<Campaign> campaignsFromFile, List<String> globalWebhooks, AlertTiming timing) {
-        this(campaignsFromFile, globalWebhooks, timing, AlertSettings.DEFAULTS);
+        this(campaignsFromFile, globalWebhooks, timing, AlertSettings.DEFAULTS, SuspicionSettings.DEFAULTS);
     }
 
-    /** @param defaults the rules' settings before a campaign's overrides */
+    /**
+     * @param defaults the rules' settings before a campaign's overrides
+     * @param suspicionSettings the suspicious-engagement rule's settings before a campaign's overrides
+     */
     public AlertFunction(List<Campaign> campaignsFromFile, List<String> globalWebhooks, AlertTiming timing,
-                         AlertSettings defaults) {
+                         AlertSettings defaults, SuspicionSettings suspicionSettings) {
         this.campaigns = new LiveCampaigns(campaignsFromFile);
         this.globalWebhooks = List.copyOf(globalWebhooks);
         this.timing = timing;
         this.defaults = defaults;
+        this.suspicionSettings = suspicionSettings;
     }
 
     @Override
@@ -79,6 +87,8 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
         clock = TtlState.value(getRuntimeContext(), "alert-clock", AlertClock.class, timing.stateTtl());
         progress = new WatermarkProgress();
         clockTimers = new AlertTimers(timing);
+        suspicion = new SuspicionState(getRuntimeContext(), timing.stateTtl());
+        suspicionAlerts = new SuspicionAlerts(suspicion, tracks, suspicionSettings);
     }
 
     @Override
@@ -107,6 +117,9 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
             if (!ended(campaign, time)) { // after its end a campaign has no pulse
                 pulse.add(input.activity());
                 pace.add(input.activity());
+                if (input.activity().authenticComments() + input.activity().suspiciousComments() > 0) {
+                    suspicion.add(input.activity());
+                }
                 long wanted = c.firstOpenMinute(Pulse.minuteOf(time) + MINUTE);
                 if (!c.scheduled() || wanted < c.nextMinute() || c.fallbackTimer() == NONE) {
                     c = clockTimers.schedule(c, c.scheduled() ? Math.min(wanted, c.nextMinute()) : wanted, timers);
@@ -118,6 +131,8 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
             fireOnce(TOTALS_RULES, input.totals(), campaign, out);
         } else if (input.terms() != null) {
             recentTerms.add(input.terms());
+        } else if (input.suspicious() != null && !ended(campaign, input.suspicious().time().toEpochMilli())) {
+            suspicion.add(input.suspicious());
         }
         clock.update(c);
     }
@@ -197,6 +212,10 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
                 out.collect(alert(campaign, rule.name(), campaign.campaignId(), step, condition));
             }
         }
+        firing |= suspicionAlerts.evaluate(campaign, at, ended, s, (id, scope, key, status, firedAt, updatedAt, cond) ->
+                out.collect(alert(campaign, id, AlertRule.SUSPICIOUS_ENGAGEMENT, scope, key, cond.severity(), status, firedAt,
+                        updatedAt, cond.value(), cond.baseline(), cond.threshold(),
+                        (Alert.RESOLVED.equals(status) ? "Resolved: " : "") + cond.message(), cond.evidence())));
         emitPace(campaign, at, s, ended, out); // not in `firing`: behind_pace holds while quiet, without a clock
         c = c.evaluated(at);
         long next;
@@ -233,6 +252,7 @@ public class AlertFunction extends KeyedBroadcastProcessFunction<String, AlertIn
         pulse.clear();
         pace.clear();
         recentTerms.clear();
+        suspicion.clear();
         tracks.clear();
         clock.clear();
     }

@@ -10,6 +10,7 @@ public final class AlertRule {
     public static final String BRAND_SAFETY = "brand_safety";
     public static final String TARGET_REACHED = "target_reached";
     public static final String BEHIND_PACE = "behind_pace";
+    public static final String SUSPICIOUS_ENGAGEMENT = "suspicious_engagement";
 
     private AlertRule() {}
 }

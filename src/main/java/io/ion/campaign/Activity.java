@@ -15,6 +15,10 @@ import java.time.Instant;
  * @param sentimentScored 1 when that comment was scored
  * @param itemId the comment id on sentiment observations (alert evidence), else null
  * @param snippet the start of that comment's text, else null
+ * @param authenticComments 1 on the authenticity verdict of a comment judged authentic, else 0
+ * @param suspiciousComments 1 on the authenticity verdict of a comment judged suspicious, else 0
+ * @param suspiciousEmv on a suspicious verdict, the EMV its comment added to {@code emv} (authentic EMV is raw minus
+ *     this); the verdict itself adds nothing to the raw counts
  */
 public record Activity(
         String campaignId,
@@ -41,7 +45,10 @@ public record Activity(
         int neutral,
         int positive,
         String itemId,
-        String snippet) implements Serializable {
+        String snippet,
+        int authenticComments,
+        int suspiciousComments,
+        double suspiciousEmv) implements Serializable {
 
     /** How much of a comment's or post's text evidence carries. */
     public static final int SNIPPET_CHARS = 160;

@@ -8,6 +8,7 @@ import io.ion.ingest.Post;
 import io.ion.state.TtlState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -185,12 +186,17 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
             return;
         }
         List<String> campaigns = known.campaignIds();
+        Map<String, Double> commentEmv = new HashMap<>();
+        for (String campaignId : campaigns) {
+            commentEmv.put(campaignId, rate(known, campaignId, "comment"));
+        }
         ctx.output(COMMENTS, new AttributedComment(comment, campaigns, known.post().influencerId(),
                 known.post().handle(), known.tier(),
-                campaigns.isEmpty() ? AttributedComment.UNATTRIBUTED : AttributedComment.ATTRIBUTED, List.of()));
+                campaigns.isEmpty() ? AttributedComment.UNATTRIBUTED : AttributedComment.ATTRIBUTED, List.of(),
+                Map.copyOf(commentEmv)));
         for (String campaignId : campaigns) {
             out.collect(activity(known, campaignId, comment.createdAt(), 0, 1, PostTotals.NONE,
-                    rate(known, campaignId, "comment")));
+                    commentEmv.get(campaignId)));
         }
     }
 
@@ -245,6 +251,6 @@ public class PostActivityFunction extends KeyedCoProcessFunction<String, Attribu
         Post p = known.post();
         return new Activity(campaignId, p.postId(), p.influencerId(), p.handle(), known.tier(), p.platform(), time,
                 posts, p.followers(), comments, delta.likes(), delta.shares(), delta.saves(), delta.views(),
-                delta.impressions(), delta.reach(), emv, 0, 0, 0.0, 0, 0, 0, null, null);
+                delta.impressions(), delta.reach(), emv, 0, 0, 0.0, 0, 0, 0, null, null, 0, 0, 0.0);
     }
 }

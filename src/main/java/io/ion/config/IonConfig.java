@@ -41,6 +41,7 @@ public class IonConfig implements Serializable {
     public Sentiment sentiment = new Sentiment();
     public Windows windows = new Windows();
     public Alerts alerts = new Alerts();
+    public Authenticity authenticity = new Authenticity();
 
     /** Optional YAML/JSON file of campaign definitions loaded at start. */
     @JsonProperty("campaigns_file")
@@ -299,6 +300,77 @@ public class IonConfig implements Serializable {
          * Campaigns add their own URLs under {@code webhooks}.
          */
         public io.ion.config.WebhookSettings webhooks = io.ion.config.WebhookSettings.defaults();
+    }
+
+    /**
+     * Live comment authenticity ({@code io.ion.authenticity}) and the {@code suspicious_engagement} rule. Fans repeat
+     * themselves, so generic comments, duplicates and repeat commenters alone never make a comment suspicious: only a
+     * pod ring, or a burst of generic or duplicate comments, does (the others are reasons beside them).
+     */
+    public static class Authenticity implements Serializable {
+        public boolean enabled = true;
+        /** Generic comments: at most this many words, every one in the generic lexicon (or emoji only). */
+        @JsonProperty("generic_max_words")
+        public int genericMaxWords = 3;
+        /** Duplicates: the same normalized text (or the same words in any order) by another account this recently. */
+        @JsonProperty("duplicate_ttl_minutes")
+        public int duplicateTtlMinutes = 60;
+        @JsonProperty("duplicate_max_texts")
+        public int duplicateMaxTexts = 5_000;
+        /** Bursts: this many comments on a post within the window, at this factor over the post's own earlier rate. */
+        @JsonProperty("burst_window_seconds")
+        public int burstWindowSeconds = 120;
+        @JsonProperty("burst_lookback_minutes")
+        public int burstLookbackMinutes = 10;
+        @JsonProperty("burst_min_comments")
+        public int burstMinComments = 10;
+        @JsonProperty("burst_factor")
+        public double burstFactor = 5.0;
+        /** A burst counts against its generic comments only when at least this share of its window is generic. */
+        @JsonProperty("burst_min_generic_share")
+        public double burstMinGenericShare = 0.5;
+        /** Repeat commenters: the same account on at least this many posts of one influencer. */
+        @JsonProperty("repeat_min_posts")
+        public int repeatMinPosts = 4;
+        /**
+         * Pod rings: accounts that, within {@code pod_window_minutes} of each other, comment on at least
+         * {@code pod_min_shared_posts} of the same posts of at least {@code pod_min_influencers} influencers, with
+         * little else (Jaccard of their post sets at least {@code pod_min_jaccard}), in groups of at least
+         * {@code pod_min_ring_size}.
+         */
+        @JsonProperty("pod_window_minutes")
+        public int podWindowMinutes = 5;
+        @JsonProperty("pod_min_shared_posts")
+        public int podMinSharedPosts = 4;
+        @JsonProperty("pod_min_influencers")
+        public int podMinInfluencers = 3;
+        @JsonProperty("pod_min_jaccard")
+        public double podMinJaccard = 0.6;
+        @JsonProperty("pod_min_ring_size")
+        public int podMinRingSize = 3;
+        /** How long (event time) accounts, posts and pairs are remembered, and how many of each at most. */
+        @JsonProperty("memory_hours")
+        public int memoryHours = 6;
+        @JsonProperty("max_tracked")
+        public int maxTracked = 5_000;
+        /** Comments wait for the watermark (verdicts in event-time order); at most this many per campaign. */
+        @JsonProperty("max_pending")
+        public int maxPending = 20_000;
+        /** suspicious_engagement: over the window, at least this many suspicious comments in the post/influencer... */
+        @JsonProperty("alert_window_minutes")
+        public int alertWindowMinutes = 10;
+        @JsonProperty("alert_min_suspicious")
+        public int alertMinSuspicious = 5;
+        /** ...and a suspicious share of at least max(min_share, ratio x campaign baseline, baseline + delta). */
+        @JsonProperty("alert_min_share")
+        public double alertMinShare = 0.3;
+        @JsonProperty("alert_baseline_ratio")
+        public double alertBaselineRatio = 3.0;
+        @JsonProperty("alert_baseline_delta")
+        public double alertBaselineDelta = 0.2;
+        /** The campaign baseline: its suspicious share over this many minutes before the window. */
+        @JsonProperty("alert_baseline_minutes")
+        public int alertBaselineMinutes = 60;
     }
 
     static String mask(String secret) {

@@ -25,6 +25,10 @@ public class ActivitySums {
     public long negative;
     public long neutral;
     public long positive;
+    /** Comments judged by io.ion.authenticity, and the EMV of those judged suspicious (millionths, as emvMicros). */
+    public long authenticComments;
+    public long suspiciousComments;
+    public long suspiciousEmvMicros;
     /** The posting influencer's handle and tier as last seen, and their largest follower count (influencer dimension). */
     public String handle;
     public String tier;
@@ -46,6 +50,9 @@ public class ActivitySums {
         negative += a.negative();
         neutral += a.neutral();
         positive += a.positive();
+        authenticComments += a.authenticComments();
+        suspiciousComments += a.suspiciousComments();
+        suspiciousEmvMicros += Math.round(a.suspiciousEmv() * 1_000_000);
         handle = a.handle() != null ? a.handle() : handle;
         tier = a.tier() != null ? a.tier() : tier;
         authorFollowers = Math.max(authorFollowers, a.followers());
@@ -67,6 +74,9 @@ public class ActivitySums {
         negative += other.negative;
         neutral += other.neutral;
         positive += other.positive;
+        authenticComments += other.authenticComments;
+        suspiciousComments += other.suspiciousComments;
+        suspiciousEmvMicros += other.suspiciousEmvMicros;
         handle = other.handle != null ? other.handle : handle;
         tier = other.tier != null ? other.tier : tier;
         authorFollowers = Math.max(authorFollowers, other.authorFollowers);
@@ -74,6 +84,16 @@ public class ActivitySums {
 
     public double emv() {
         return emvMicros / 1_000_000.0;
+    }
+
+    /** Raw EMV without the suspicious comments' EMV. */
+    public double authenticEmv() {
+        return (emvMicros - suspiciousEmvMicros) / 1_000_000.0;
+    }
+
+    /** Raw engagements without the suspicious comments (comments are the only engagement judged per account). */
+    public long authenticEngagements() {
+        return Math.max(0, engagements() - suspiciousComments);
     }
 
     public long engagements() {

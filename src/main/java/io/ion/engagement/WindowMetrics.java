@@ -8,6 +8,10 @@ import java.util.Map;
 /**
  * The metrics of one dimension over one window ({@code 15m}, {@code 1h}) or since the campaign started
  * ({@code total}). Rates and shares are null when their denominator is zero.
+ *
+ * <p>Authenticity ({@code io.ion.authenticity}): {@code authenticComments} and {@code suspiciousComments} are the
+ * comments judged so far (judging waits for the watermark, so they can trail {@code comments} by a few seconds);
+ * the authentic engagements, rate and EMV are the raw ones without the suspicious comments and their EMV.
  */
 public record WindowMetrics(
         Dimension dimension,
@@ -31,6 +35,12 @@ public record WindowMetrics(
         long lateEvents,
         TierBenchmark benchmark,
         Influencer influencer,
+        long authenticComments,
+        long suspiciousComments,
+        Double suspiciousCommentShare,
+        long authenticEngagements,
+        Double authenticEngagementRateFollowers,
+        double authenticEmv,
         Pacing pacing) implements Serializable {
 
     /** Without the influencer's profile (every dimension but {@code influencer}). */
@@ -44,7 +54,7 @@ public record WindowMetrics(
         this(dimension, window, windowStart, windowEnd, posts, comments, likes, shares, saves, views, impressions,
                 reach, engagements, followers, engagementRateFollowers, engagementRateImpressions, emv, sentimentSeen,
                 sentimentScored, sentimentSampleRate, sentimentMean, negativeShare, neutralShare, positiveShare,
-                topPosts, lateEvents, benchmark, null, null);
+                topPosts, lateEvents, benchmark, null, 0, 0, null, engagements, engagementRateFollowers, emv, null);
     }
 
     /**
@@ -71,7 +81,8 @@ public record WindowMetrics(
         return new WindowMetrics(dimension, window, windowStart, windowEnd, posts, comments, likes, shares, saves, views,
                 impressions, reach, engagements, followers, engagementRateFollowers, engagementRateImpressions, emv,
                 sentimentSeen, sentimentScored, sentimentSampleRate, sentimentMean, negativeShare, neutralShare,
-                positiveShare, topPosts, lateEvents, benchmark, influencer,
+                positiveShare, topPosts, lateEvents, benchmark, influencer, authenticComments, suspiciousComments,
+                suspiciousCommentShare, authenticEngagements, authenticEngagementRateFollowers, authenticEmv,
                 new Pacing(pacing == null ? null : pacing.curve(), List.copyOf(targets)));
     }
 
@@ -106,6 +117,9 @@ public record WindowMetrics(
                 lateEvents, benchmark,
                 Dimension.INFLUENCER.equals(dimension.name())
                         ? new Influencer(sums.handle, sums.tier, sums.authorFollowers) : null,
+                sums.authenticComments, sums.suspiciousComments,
+                ratio(sums.suspiciousComments, sums.authenticComments + sums.suspiciousComments),
+                sums.authenticEngagements(), ratio(sums.authenticEngagements(), followers), sums.authenticEmv(),
                 curve == null ? null : new Pacing(curve.copy(), List.of()));
     }
 

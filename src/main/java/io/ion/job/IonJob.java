@@ -5,6 +5,10 @@ import io.ion.alert.AlertFunction;
 import io.ion.alert.AlertInput;
 import io.ion.alert.AlertSettings;
 import io.ion.alert.AlertTiming;
+import io.ion.alert.SuspicionSettings;
+import io.ion.authenticity.AuthenticityFunction;
+import io.ion.authenticity.CommentAuthenticity;
+import io.ion.authenticity.SuspiciousComment;
 import io.ion.sink.AlertJson;
 import io.ion.sink.CommentDocuments;
 import io.ion.campaign.AttributedComment;
@@ -68,14 +72,17 @@ import org.apache.flink.util.Collector;
  * posts ─► parse ─► attribute (campaigns, tier, disclosure) ─┬─► sentiment ─► ion-posts
  *                                                           └─► per post: join comments + engagement ─► activity
  * comments, engagement ─► parse ─► per post ─┘                     ├─► comments ─► sentiment ─► ion-comments
+ *                                                                  ├─► comments ─► authenticity (per campaign) ─► verdicts
  *                                                                  ├─► post totals ─► latest per post per interval ─► ion-post-totals
- *                                      activity + sentiment ─► windows (15m, 1h) + running totals ─► metrics indices
+ *                                      activity + sentiment + verdicts ─► windows (15m, 1h) + running totals ─► metrics indices
  *                 activity, posts, totals ─► alert rules (per campaign) ─► ion-alerts, ion.alerts, webhooks
  * every rejected record ─► ion.deadletter
  * </pre>
  *
  * Sources and sinks are parameters so tests inject their own; every operator has a uid and a name so savepoints
  * survive upgrades.
+ *
+ * <p>Longer than most classes on purpose: the whole graph is one method that reads top to bottom like the picture.
  */
 public final class IonJob {
 
@@ -161,8 +168,13 @@ public final class IonJob {
                 .uid("comment-sentiment").name("score comments")
                 .disableChaining();
 
+        // Authenticity: each campaign's comments judged in event-time order; verdicts count like any activity.
+        SingleOutputStreamOperator<Activity> verdicts = CommentAuthenticity.build(attributedComments, config.authenticity);
+        DataStream<SuspiciousComment> suspicious = verdicts.getSideOutput(AuthenticityFunction.SUSPICIOUS);
+
         // Rolling engagement: sliding event-time windows and running totals per campaign, tier, platform, influencer.
-        DataStream<Activity> allActivity = activity.union(scoredComments.getSideOutput(CommentSentimentFunction.SENTIMENT));
+        DataStream<Activity> allActivity = activity.union(scoredComments.getSideOutput(CommentSentimentFunction.SENTIMENT),
+                verdicts);
         DataStream<WindowMetrics> metrics = EngagementMetrics.build(allActivity, config.windows);
         DataStream<EsDocument> metricDocuments = TargetPaceFunction.attach(metrics, campaigns, campaignsFromFile)
                 .map(m -> MetricsDocuments.of(m, es.index(IndexTemplates.CAMPAIGN_METRICS), es.index(IndexTemplates.INFLUENCER_METRICS)))
@@ -183,13 +195,14 @@ public final class IonJob {
                                         && !Dimension.PLATFORM.equals(m.dimension().name()))
                                 .uid("alert-totals-filter").name("totals for alerts")
                                 .map(AlertInput::of).uid("alert-totals").name("totals as alert input"),
-                        risingTerms.map(AlertInput::of).uid("alert-terms").name("rising terms for alerts"));
+                        risingTerms.map(AlertInput::of).uid("alert-terms").name("rising terms for alerts"),
+                        suspicious.map(AlertInput::of).uid("alert-suspicious").name("suspicious comments for alerts"));
         SingleOutputStreamOperator<Alert> alerts = alertInputs
                 .keyBy(AlertInput::campaignId)
                 .connect(campaigns)
                 .process(new AlertFunction(campaignsFromFile, config.alerts.webhooks.endpoints.stream().map(e -> e.url).toList(),
                         AlertTiming.of(config.alerts), AlertSettings.DEFAULTS.withPace(config.alerts.behindPaceShare,
-                                config.alerts.paceMinElapsedHours)))
+                                config.alerts.paceMinElapsedHours), SuspicionSettings.of(config.authenticity)))
                 .uid("alert-rules").name("alert rules");
         alerts.sinkTo(sinks.alerts()).uid("alerts-kafka").name("ion.alerts");
         alerts.sinkTo(sinks.webhooks()).uid("alerts-webhooks").name("webhooks");

@@ -43,6 +43,6 @@ public class CommentSentimentFunction extends ScoringFunction<AttributedComment,
                 c.platform(), c.createdAt(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0,
                 1, scored ? 1 : 0, scored ? sentiment.score() : 0.0,
                 "negative".equals(label) ? 1 : 0, "neutral".equals(label) ? 1 : 0, "positive".equals(label) ? 1 : 0,
-                c.commentId(), Activity.snippet(c.text()));
+                c.commentId(), Activity.snippet(c.text()), 0, 0, 0.0);
     }
 }

@@ -51,6 +51,12 @@ public final class MetricsDocuments {
         putNullable(doc, "engagement_rate_followers", m.engagementRateFollowers());
         putNullable(doc, "engagement_rate_impressions", m.engagementRateImpressions());
         doc.put("emv", Math.round(m.emv() * 100) / 100.0);
+        doc.put("authentic_comments", m.authenticComments());
+        doc.put("suspicious_comments", m.suspiciousComments());
+        putNullable(doc, "suspicious_comment_share", m.suspiciousCommentShare());
+        doc.put("authentic_engagements", m.authenticEngagements());
+        putNullable(doc, "authentic_engagement_rate_followers", m.authenticEngagementRateFollowers());
+        doc.put("authentic_emv", Math.round(m.authenticEmv() * 100) / 100.0);
         doc.put("sentiment_scored", m.sentimentScored());
         putNullable(doc, "sentiment_sample_rate", m.sentimentSampleRate());
         putNullable(doc, "sentiment_mean", m.sentimentMean());

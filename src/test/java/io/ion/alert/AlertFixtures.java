@@ -55,7 +55,7 @@ final class AlertFixtures {
     /** A comment counted for a campaign, with {@code likes} engagements of its post alongside. */
     static Activity counts(String campaignId, Instant time, long comments, long likes) {
         return new Activity(campaignId, "p1", "inf-1", "@jane", "micro", "instagram", time, 0, 0, comments, likes, 0, 0,
-                0, 0, 0, 0.0, 0, 0, 0.0, 0, 0, 0, null, null);
+                0, 0, 0, 0.0, 0, 0, 0.0, 0, 0, 0, null, null, 0, 0, 0.0);
     }
 
     /** A scored comment: negative (score -0.8) or positive (0.6). */
@@ -66,7 +66,7 @@ final class AlertFixtures {
     static Activity sentiment(String campaignId, Instant time, String commentId, double score, String text) {
         boolean negative = score < 0;
         return new Activity(campaignId, "p1", "inf-1", "@jane", "micro", "instagram", time, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0.0, 1, 1, score, negative ? 1 : 0, 0, negative ? 0 : 1, commentId, Activity.snippet(text));
+                0.0, 1, 1, score, negative ? 1 : 0, 0, negative ? 0 : 1, commentId, Activity.snippet(text), 0, 0, 0.0);
     }
 
     static Post post(String postId, String text, Instant createdAt) {

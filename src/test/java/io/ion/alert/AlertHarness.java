@@ -86,7 +86,8 @@ final class AlertHarness implements AutoCloseable {
     void send(AlertInput input) throws Exception {
         Instant time = input.activity() != null ? input.activity().time()
                 : input.post() != null ? input.post().post().createdAt()
-                : input.totals() != null ? input.totals().windowEnd() : input.terms().windowEnd();
+                : input.totals() != null ? input.totals().windowEnd()
+                : input.suspicious() != null ? input.suspicious().time() : input.terms().windowEnd();
         harness.processElement(input, time.toEpochMilli());
     }
 

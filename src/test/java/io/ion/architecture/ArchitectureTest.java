@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package direction written in the README: dependencies run with the data,
- * {@code config, state → ingest → campaign → sentiment → engagement → terms → alert → sink → job → local}.
+ * {@code config, state → ingest → campaign → sentiment → authenticity → engagement → terms → alert → sink → job → local}.
  * Each layer may use only the layers before it.
  */
 class ArchitectureTest {
@@ -33,6 +33,7 @@ class ArchitectureTest {
                 .layer("ingest").definedBy("io.ion.ingest..")
                 .layer("campaign").definedBy("io.ion.campaign..")
                 .layer("sentiment").definedBy("io.ion.sentiment..")
+                .layer("authenticity").definedBy("io.ion.authenticity..")
                 .layer("engagement").definedBy("io.ion.engagement..")
                 .layer("terms").definedBy("io.ion.terms..")
                 .layer("alert").definedBy("io.ion.alert..")
@@ -45,10 +46,11 @@ class ArchitectureTest {
                 .whereLayer("alert").mayOnlyBeAccessedByLayers("sink", "job", "local")
                 .whereLayer("terms").mayOnlyBeAccessedByLayers("alert", "sink", "job", "local")
                 .whereLayer("engagement").mayOnlyBeAccessedByLayers("terms", "alert", "sink", "job", "local")
-                .whereLayer("sentiment").mayOnlyBeAccessedByLayers("engagement", "terms", "alert", "sink", "job", "local")
-                .whereLayer("campaign").mayOnlyBeAccessedByLayers("sentiment", "engagement", "terms", "alert", "sink", "job", "local")
-                .whereLayer("ingest").mayOnlyBeAccessedByLayers("campaign", "sentiment", "engagement", "terms", "alert", "sink", "job", "local")
-                .whereLayer("state").mayOnlyBeAccessedByLayers("ingest", "campaign", "sentiment", "engagement", "terms", "alert", "sink", "job", "local")
+                .whereLayer("authenticity").mayOnlyBeAccessedByLayers("engagement", "terms", "alert", "sink", "job", "local")
+                .whereLayer("sentiment").mayOnlyBeAccessedByLayers("authenticity", "engagement", "terms", "alert", "sink", "job", "local")
+                .whereLayer("campaign").mayOnlyBeAccessedByLayers("sentiment", "authenticity", "engagement", "terms", "alert", "sink", "job", "local")
+                .whereLayer("ingest").mayOnlyBeAccessedByLayers("campaign", "sentiment", "authenticity", "engagement", "terms", "alert", "sink", "job", "local")
+                .whereLayer("state").mayOnlyBeAccessedByLayers("ingest", "campaign", "sentiment", "authenticity", "engagement", "terms", "alert", "sink", "job", "local")
                 .check(classes);
     }
 
@@ -57,7 +59,7 @@ class ArchitectureTest {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
                 .that().resideInAnyPackage("io.ion.config..", "io.ion.state..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.ion.ingest..", "io.ion.campaign..", "io.ion.sentiment..",
-                        "io.ion.engagement..", "io.ion.terms..", "io.ion.alert..", "io.ion.sink..", "io.ion.job..", "io.ion.local..")
+                        "io.ion.authenticity..", "io.ion.engagement..", "io.ion.terms..", "io.ion.alert..", "io.ion.sink..", "io.ion.job..", "io.ion.local..")
                 .check(classes);
     }
 

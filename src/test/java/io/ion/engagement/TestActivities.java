@@ -21,14 +21,14 @@ final class TestActivities {
     static Activity at(String post, long followers, Instant time, long posts, long comments, long likes, long shares,
                        long saves, long impressions, double emv) {
         return new Activity("c1", post, "inf-" + post, "@" + post, "micro", "instagram", time,
-                posts, followers, comments, likes, shares, saves, 0, impressions, 0, emv, 0, 0, 0.0, 0, 0, 0, null, null);
+                posts, followers, comments, likes, shares, saves, 0, impressions, 0, emv, 0, 0, 0.0, 0, 0, 0, null, null, 0, 0, 0.0);
     }
 
     static Activity sentiment(String post, int minute, boolean scored, String label, double score) {
         return new Activity("c1", post, "inf-" + post, "@" + post, "micro", "instagram", T0.plusSeconds(60L * minute),
                 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0, 1, scored ? 1 : 0, scored ? score : 0.0,
                 "negative".equals(label) ? 1 : 0, "neutral".equals(label) ? 1 : 0, "positive".equals(label) ? 1 : 0,
-                "c-" + minute, "text");
+                "c-" + minute, "text", 0, 0, 0.0);
     }
 
     static StreamRecord<DimensionedActivity> record(Dimension dimension, Activity a) {

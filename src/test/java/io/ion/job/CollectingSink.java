@@ -13,18 +13,18 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * A sink that keeps what it receives in memory, for MiniCluster tests (the cluster runs in the test's JVM, so
  * every subtask's writer appends to the same list).
  */
-final class CollectingSink<T> implements Sink<T> {
+public final class CollectingSink<T> implements Sink<T> {
 
     private static final Map<String, List<Object>> RECEIVED = new ConcurrentHashMap<>();
 
     private final String id = UUID.randomUUID().toString();
 
-    CollectingSink() {
+    public CollectingSink() {
         RECEIVED.put(id, new CopyOnWriteArrayList<>());
     }
 
     @SuppressWarnings("unchecked")
-    List<T> received() {
+    public List<T> received() {
         return (List<T>) List.copyOf(RECEIVED.get(id));
     }
 

@@ -202,6 +202,11 @@ class ReplayDifferentialTest {
         assertThat(doc.get("followers").asLong()).as(what + " followers").isEqualTo(e.followers());
         assertThat(doc.get("emv").asDouble()).as(what + " emv").isCloseTo(e.emv(), org.assertj.core.data.Offset.offset(0.011));
         assertThat(doc.get("sentiment_scored").asLong()).as(what + " scored").isEqualTo(e.sentimentScored());
+        // every comment is judged at its own event time: authentic + suspicious = comments, window by window
+        assertThat(doc.get("authentic_comments").asLong() + doc.get("suspicious_comments").asLong())
+                .as(what + " judged comments").isEqualTo(e.comments());
+        assertThat(doc.get("authentic_engagements").asLong()).as(what + " authentic engagements")
+                .isEqualTo(e.engagements() - doc.get("suspicious_comments").asLong());
         if (e.sentimentScored() > 0) {
             assertThat(doc.get("negative_share").asDouble()).as(what + " negative share")
                     .isCloseTo((double) e.negative() / e.sentimentScored(), org.assertj.core.data.Offset.offset(1e-9));

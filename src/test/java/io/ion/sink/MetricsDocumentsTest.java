@@ -21,7 +21,7 @@ class MetricsDocumentsTest {
 
     static Activity post(String postId, long followers) {
         return new Activity("c1", postId, "inf-42", "@maya.moves", "micro", "instagram", T, 1, followers,
-                0, 10, 0, 0, 0, 0, 0, 0.0, 0, 0, 0.0, 0, 0, 0, null, null);
+                0, 10, 0, 0, 0, 0, 0, 0.0, 0, 0, 0.0, 0, 0, 0, null, null, 0, 0, 0.0);
     }
 
     @Test
@@ -51,12 +51,17 @@ class MetricsDocumentsTest {
         assertThat(ranks).containsExactly(1, 2, 3, 4, 5);
     }
 
+    /** The campaign totals document of what {@code acc} holds. */
+    static JsonNode campaignTotals(MetricsAccumulator acc) throws Exception {
+        WindowMetrics m = WindowMetrics.of(new Dimension("c1", Dimension.CAMPAIGN, "c1"), "total", T, T, acc);
+        return Json.MAPPER.readTree(MetricsDocuments.of(m, "campaign", "influencer").json());
+    }
+
     @Test
     void otherDimensionsDoNotPretendToBeAnInfluencer() throws Exception {
         MetricsAccumulator acc = new MetricsAccumulator();
         acc.add(post("p1", 18_400));
-        WindowMetrics m = WindowMetrics.of(new Dimension("c1", Dimension.CAMPAIGN, "c1"), "total", T, T, acc);
-        JsonNode doc = Json.MAPPER.readTree(MetricsDocuments.of(m, "campaign", "influencer").json());
+        JsonNode doc = campaignTotals(acc);
         assertThat(doc.has("handle")).isFalse();
         assertThat(doc.has("tier")).isFalse();
         assertThat(doc.has("influencer_followers")).isFalse();
@@ -86,5 +91,42 @@ class MetricsDocumentsTest {
         assertThat(doc.path("pace_elapsed_share").path("emv").asDouble()).isEqualTo(0.2);
         assertThat(doc.path("pace_method").path("engagements").asText()).isEqualTo("linear");
         assertThat(doc.path("pace_method").path("emv").asText()).isEqualTo("daily_curve");
+    }
+
+    /** A comment's activity (raw: counted, with its EMV), or its verdict (judged: authentic or suspicious). */
+    static Activity comment(long emv, boolean judged, boolean suspicious) {
+        return new Activity("c1", "p1", "inf-42", "@maya.moves", "micro", "instagram", T, 0, judged ? 0 : 10_000,
+                judged ? 0 : 1, 0, 0, 0, 0, 0, 0, judged ? 0.0 : emv, 0, 0, 0.0, 0, 0, 0, null, null,
+                judged && !suspicious ? 1 : 0, judged && suspicious ? 1 : 0, judged && suspicious ? emv : 0.0);
+    }
+
+    @Test
+    void authenticFiguresLeaveOutTheSuspiciousCommentsAndTheirEmv() throws Exception {
+        MetricsAccumulator acc = new MetricsAccumulator();
+        acc.add(post("p1", 10_000)); // 10 likes
+        for (int i = 0; i < 4; i++) { // four comments at $1 each, one judged suspicious
+            acc.add(comment(1, false, false));
+            acc.add(comment(1, true, i == 3));
+        }
+        JsonNode doc = campaignTotals(acc);
+        assertThat(doc.path("engagements").asLong()).isEqualTo(14);
+        assertThat(doc.path("authentic_comments").asLong()).isEqualTo(3);
+        assertThat(doc.path("suspicious_comments").asLong()).isEqualTo(1);
+        assertThat(doc.path("suspicious_comment_share").asDouble()).isEqualTo(0.25);
+        assertThat(doc.path("authentic_engagements").asLong()).isEqualTo(13);
+        assertThat(doc.path("emv").asDouble()).isEqualTo(4.0);
+        assertThat(doc.path("authentic_emv").asDouble()).isEqualTo(3.0);
+        assertThat(doc.path("authentic_engagement_rate_followers").asDouble())
+                .isEqualTo(13.0 / doc.path("followers").asLong());
+    }
+
+    @Test
+    void withoutVerdictsTheShareIsAbsentAndAuthenticEqualsRaw() throws Exception {
+        MetricsAccumulator acc = new MetricsAccumulator();
+        acc.add(post("p1", 18_400));
+        JsonNode doc = campaignTotals(acc);
+        assertThat(doc.has("suspicious_comment_share")).isFalse();
+        assertThat(doc.path("authentic_engagements").asLong()).isEqualTo(doc.path("engagements").asLong());
+        assertThat(doc.path("authentic_emv").asDouble()).isEqualTo(doc.path("emv").asDouble());
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Comment streams: an ordinary stream under every post, then the crisis surge on one campaign.
+ * Comment streams: an ordinary stream under every post, then the crisis surge on one campaign, then the planted
+ * pod and bot burst ({@link PlantedFraud}).
  *
  * <p>Only a sample of a post's comments is generated (a mega post gets ~120, not the thousands its counters show),
  * matching what platform APIs hand out and keeping a run at a few thousand comments. The engagement counters carry
@@ -38,6 +39,7 @@ final class CommentGenerator {
     private final CommenterPool commenters = new CommenterPool();
     private final SplittableRandom random;
     private int nextComment = 1;
+    private PlantedFraud.Plan fraud = PlantedFraud.Plan.NONE;
 
     /** @param crisisDefect what the crisis campaign's complaints are about */
     CommentGenerator(ScenarioConfig config, ProductDefect crisisDefect, SplittableRandom random) {
@@ -53,6 +55,8 @@ final class CommentGenerator {
             comments.addAll(ordinaryStream(post));
         }
         comments.addAll(crisisSurge(posts, comments));
+        fraud = PlantedFraud.plant(config, posts, random); // after the surge: the surge's draws stay as they were
+        comments.addAll(fraud.comments());
         comments.sort(Comparator.comparing(GeneratedComment::offset));
         // Ids follow arrival order, as a platform's would.
         List<GeneratedComment> numbered = new ArrayList<>(comments.size());
@@ -60,6 +64,11 @@ final class CommentGenerator {
             numbered.add(comment.withId(nextId()));
         }
         return numbered;
+    }
+
+    /** The fake engagement the last {@link #generate} planted. */
+    PlantedFraud.Plan fraud() {
+        return fraud;
     }
 
     /**

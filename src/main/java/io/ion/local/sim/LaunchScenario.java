@@ -45,6 +45,9 @@ public final class LaunchScenario implements Iterable<SimEvent> {
     private final List<CampaignSpec> campaigns;
     private final List<SimEvent> events;
     private final ScenarioExpectations expectations;
+    private final PlantedFraud.Plan fraud;
+    private final List<PlannedPost> plannedPosts;
+    private final List<GeneratedComment> generatedComments;
 
     public LaunchScenario(ScenarioConfig config) {
         this(config, CampaignPlaybook.defaults());
@@ -68,8 +71,12 @@ public final class LaunchScenario implements Iterable<SimEvent> {
         String loop = "#" + config.loop();
         List<PlannedPost> posts = new PostPlanner(config, this.playbooks, roster,
                 RandomDraws.stream(config.seed(), "posts" + loop)).plan();
-        List<GeneratedComment> comments = new CommentGenerator(config, crisisPlaybook().defect(),
-                RandomDraws.stream(config.seed(), "comments" + loop)).generate(posts);
+        CommentGenerator commentGenerator = new CommentGenerator(config, crisisPlaybook().defect(),
+                RandomDraws.stream(config.seed(), "comments" + loop));
+        List<GeneratedComment> comments = commentGenerator.generate(posts);
+        this.fraud = commentGenerator.fraud();
+        this.plannedPosts = List.copyOf(posts);
+        this.generatedComments = List.copyOf(comments);
         List<GeneratedSnapshot> snapshots = new SnapshotGenerator(config,
                 RandomDraws.stream(config.seed(), "snapshots" + loop)).generate(posts, comments);
         List<SimEvent> malformed = new MalformedRecords(config,
@@ -95,6 +102,42 @@ public final class LaunchScenario implements Iterable<SimEvent> {
 
     public ScenarioExpectations expectations() {
         return expectations;
+    }
+
+    /** The posts and comments as generated (for measurements over the simulation's own truth). */
+    List<PlannedPost> plannedPosts() {
+        return plannedPosts;
+    }
+
+    List<GeneratedComment> generatedComments() {
+        return generatedComments;
+    }
+
+    /** The planted pod's accounts (empty when nothing was planted). */
+    public List<String> podAccounts() {
+        return fraud.podCreator() == null ? List.of() : PlantedFraud.POD_ACCOUNTS;
+    }
+
+    /** The influencers the pod works (its creator first) and the posts it comments on. */
+    public List<String> podInfluencers() {
+        return fraud.podInfluencers();
+    }
+
+    public List<String> podPosts() {
+        return fraud.podPosts();
+    }
+
+    /** The post the bot burst hits (null when none), and the bots. */
+    public String botBurstPost() {
+        return fraud.burstPost();
+    }
+
+    public String botBurstInfluencer() {
+        return fraud.burstInfluencer();
+    }
+
+    public List<String> botAccounts() {
+        return fraud.botAccounts();
     }
 
     public ScenarioConfig config() {

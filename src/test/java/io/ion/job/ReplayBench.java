@@ -86,7 +86,8 @@ public final class ReplayBench {
                 } else {
                     problems.addAll(ReplayDifferential.differences(run, reference));
                 }
-                System.out.printf(Locale.ROOT, "%-9s %s: %,d documents, %,d alerts, %s%n", mode, format(run.took()),
+                System.out.printf(Locale.ROOT, "%-9s %s: %,d documents written (%,.0f a second), %,d compared, %,d alerts, %s%n",
+                        mode, format(run.took()), run.written(), run.written() / (run.took().toMillis() / 1000.0),
                         run.documents().size(), run.alerts().size(),
                         problems.isEmpty() ? (run == reference ? "equal to the batch computation" : "equal to IN_ORDER")
                                 : problems.size() + " differences, e.g. " + problems.stream().limit(5).toList());

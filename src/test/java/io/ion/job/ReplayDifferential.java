@@ -71,7 +71,8 @@ final class ReplayDifferential {
     static final String AS_OF_EMISSION = "underperforming_post";
 
     /** What one run produced: the latest version of each compared document (as JSON text), and every distinct alert. */
-    record Run(Mode mode, Map<String, String> documents, List<Alert> alerts, List<DeadLetter> deadLetters, Duration took) {}
+    record Run(Mode mode, Map<String, String> documents, long written, List<Alert> alerts, List<DeadLetter> deadLetters,
+               Duration took) {}
 
     final LongCampaignInput input;
     final MetricsOracle oracle;
@@ -98,7 +99,8 @@ final class ReplayDifferential {
             case SHUFFLED -> run(mode, byTopic(shuffleWithin(input.lines(), Duration.ofSeconds(20), new Random(7))), Map.of(), -1);
             case RESTORED -> run(mode, inOrder, Map.of("comments", 4_000.0), inOrder.get("comments").size() / 2);
         };
-        return new Run(mode, run.documents(), run.alerts(), run.deadLetters(), Duration.ofNanos(System.nanoTime() - started));
+        return new Run(mode, run.documents(), run.written(), run.alerts(), run.deadLetters(),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     // ---- comparing ----
@@ -248,7 +250,7 @@ final class ReplayDifferential {
                 .filter(a -> !AS_OF_EMISSION.equals(a.rule()))
                 .collect(Collectors.toMap(Alert::eventId, a -> a, (a, b) -> a, TreeMap::new))
                 .values().stream().sorted(Comparator.comparing(Alert::eventId)).toList();
-        return new Run(mode, documents.latest(), distinct, deadLetters.received(), Duration.ZERO);
+        return new Run(mode, documents.latest(), documents.written(), distinct, deadLetters.received(), Duration.ZERO);
     }
 
     private static Source<RawRecord, ?, ?> source(String topic, List<String> lines, Double ratePerSecond, int failAt) {
@@ -298,11 +300,18 @@ final class ReplayDifferential {
      */
     static final class LatestDocumentsSink implements Sink<EsDocument> {
         private static final Map<String, Map<String, String>> LATEST = new ConcurrentHashMap<>();
+        private static final Map<String, java.util.concurrent.atomic.LongAdder> WRITTEN = new ConcurrentHashMap<>();
         private static final Pattern COMPARED = Pattern.compile("c\\d+:(campaign:.*|tier:.*:total)");
         private final String id = UUID.randomUUID().toString();
 
         LatestDocumentsSink() {
             LATEST.put(id, new ConcurrentHashMap<>());
+            WRITTEN.put(id, new java.util.concurrent.atomic.LongAdder());
+        }
+
+        /** How many documents of every index the job wrote, compared or not (most are influencer windows). */
+        long written() {
+            return WRITTEN.remove(id).sum();
         }
 
         Map<String, String> latest() {
@@ -316,9 +325,11 @@ final class ReplayDifferential {
         @Override
         public SinkWriter<EsDocument> createWriter(WriterInitContext context) {
             Map<String, String> target = LATEST.get(id);
+            java.util.concurrent.atomic.LongAdder written = WRITTEN.get(id);
             return new SinkWriter<>() {
                 @Override
                 public void write(EsDocument d, Context context) {
+                    written.increment();
                     if (compared(d)) {
                         ObjectNode doc = (ObjectNode) json(d.json());
                         doc.remove(List.of("updated_at", "ingested_at"));

@@ -220,6 +220,16 @@ final class ReplayDifferential {
             throws Exception {
         IonConfig config = IonConfig.defaults();
         config.campaignsFile = campaignsFile.toString();
+        return execute(mode, config, topics, ratePerSecond, failAtComment, checkpoints, parallelism);
+    }
+
+    /**
+     * Runs the whole job once over in-memory topics (lines per topic, read in list order), with the keyword scorer,
+     * to the end of its input; {@code failAtComment} ≥ 0 fails the comments' source once at that record, with
+     * checkpoints every 200 ms into {@code checkpoints}.
+     */
+    static Run execute(Mode mode, IonConfig config, Map<String, List<String>> topics, Map<String, Double> ratePerSecond,
+                       int failAtComment, Path checkpoints, int parallelism) throws Exception {
         FAIL_ONCE.set(failAtComment >= 0);
         IonSources sources = new IonSources(
                 source("posts", topics.get("posts"), ratePerSecond.get("posts"), -1),
@@ -253,7 +263,11 @@ final class ReplayDifferential {
         return new Run(mode, documents.latest(), documents.written(), distinct, deadLetters.received(), Duration.ZERO);
     }
 
+    /** The topic's lines as a bounded source; null (no source) for a topic the input does not have. */
     private static Source<RawRecord, ?, ?> source(String topic, List<String> lines, Double ratePerSecond, int failAt) {
+        if (lines == null) {
+            return null;
+        }
         RawRecord[] records = new RawRecord[lines.size()];
         for (int i = 0; i < records.length; i++) {
             records[i] = new RawRecord(topic, 0, i, 0L, null, lines.get(i).getBytes(StandardCharsets.UTF_8));

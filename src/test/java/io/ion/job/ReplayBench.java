@@ -78,7 +78,9 @@ public final class ReplayBench {
         try {
             Run reference = null;
             for (Mode mode : modes.stream().sorted().toList()) { // IN_ORDER first: the reference
+                long cpuBefore = processCpuNanos();
                 Run run = differential.run(mode);
+                Duration cpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
                 List<String> problems = new ArrayList<>(ReplayDifferential.lateOrRejected(run));
                 if (reference == null) {
                     reference = run;
@@ -86,8 +88,8 @@ public final class ReplayBench {
                 } else {
                     problems.addAll(ReplayDifferential.differences(run, reference));
                 }
-                System.out.printf(Locale.ROOT, "%-9s %s: %,d documents written (%,.0f a second), %,d compared, %,d alerts, %s%n",
-                        mode, format(run.took()), run.written(), run.written() / (run.took().toMillis() / 1000.0),
+                System.out.printf(Locale.ROOT, "%-9s %s (CPU %s): %,d documents written (%,.0f a second), %,d compared, %,d alerts, %s%n",
+                        mode, format(run.took()), format(cpu), run.written(), run.written() / (run.took().toMillis() / 1000.0),
                         run.documents().size(), run.alerts().size(),
                         problems.isEmpty() ? (run == reference ? "equal to the batch computation" : "equal to IN_ORDER")
                                 : problems.size() + " differences, e.g. " + problems.stream().limit(5).toList());
@@ -99,6 +101,12 @@ public final class ReplayBench {
         }
         System.out.printf(Locale.ROOT, "%s in %s%n", equal ? "EQUAL" : "DIFFERENT", since(started));
         return equal;
+    }
+
+    /** CPU time of this JVM (all threads): on a shared machine, a better measure of the work than wall time. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String since(long nanos) {

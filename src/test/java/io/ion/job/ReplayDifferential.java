@@ -48,6 +48,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * run through the whole job in four {@link Mode}s on the current Flink context environment (a MiniCluster), each
  * run's documents and alerts collected, and the differences between two runs, or between a run and the batch
  * answer ({@link MetricsOracle}), listed. Empty lists mean equal.
+ *
+ * <p>Longer than most classes: running, collecting and comparing are one harness, kept apart from the oracle (which
+ * must not share code with it) and from the two entry points.
  */
 final class ReplayDifferential {
 

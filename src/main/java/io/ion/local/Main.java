@@ -65,7 +65,9 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ION beside its baseline).",
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = {"Benchmarks (ION beside its baseline).",
+            "`./ion bench replay [--posts N]` runs the replay differential at full size (the launcher runs it on the"
+                    + " test class path, where its batch oracle lives)."},
             subcommands = {SentimentBenchCommand.class, PipelineBenchCommand.class})
     static final class BenchCommand implements Callable<Integer> {
         @Override

@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * A deterministic scorer for scenario tests, so the test knows every label in advance: "refund" or "terrible"
  * is negative, "love" positive, anything else neutral. (Real CoreNLP scoring is covered by the sentiment tests.)
+ * Every score is cheap, so the shedding stage never samples one out: on a loaded machine it otherwise would, and
+ * which comments are scored would depend on the machine (tests of shedding wrap it in a slow scorer of their own).
  */
 public final class KeywordScorer implements SentimentScorer {
 
@@ -21,5 +23,15 @@ public final class KeywordScorer implements SentimentScorer {
             default -> 0.0;
         };
         return new SentimentResult(SentimentResult.SCORED, label, score, 0.9, List.of(0.0, 0.0, 1.0, 0.0, 0.0), List.of());
+    }
+
+    @Override
+    public SentimentResult scoreIfCheap(String text, String lang) {
+        return score(text, lang);
+    }
+
+    @Override
+    public boolean alwaysCheap() {
+        return true;
     }
 }

@@ -21,7 +21,8 @@ public class ActivitySums {
     public long emvMicros;
     public long sentimentSeen;
     public long sentimentScored;
-    public double sentimentScoreSum;
+    /** Scores in billionths, for the same reason as {@link #emvMicros}: the mean must not depend on arrival order. */
+    public long sentimentScoreNanos;
     public long negative;
     public long neutral;
     public long positive;
@@ -46,7 +47,7 @@ public class ActivitySums {
         emvMicros += Math.round(a.emv() * 1_000_000);
         sentimentSeen += a.sentimentSeen();
         sentimentScored += a.sentimentScored();
-        sentimentScoreSum += a.sentimentScore();
+        sentimentScoreNanos += Math.round(a.sentimentScore() * 1_000_000_000);
         negative += a.negative();
         neutral += a.neutral();
         positive += a.positive();
@@ -70,7 +71,7 @@ public class ActivitySums {
         emvMicros += other.emvMicros;
         sentimentSeen += other.sentimentSeen;
         sentimentScored += other.sentimentScored;
-        sentimentScoreSum += other.sentimentScoreSum;
+        sentimentScoreNanos += other.sentimentScoreNanos;
         negative += other.negative;
         neutral += other.neutral;
         positive += other.positive;
@@ -80,6 +81,11 @@ public class ActivitySums {
         handle = other.handle != null ? other.handle : handle;
         tier = other.tier != null ? other.tier : tier;
         authorFollowers = Math.max(authorFollowers, other.authorFollowers);
+    }
+
+    /** The sum of the scores of the scored comments. */
+    public double sentimentScoreSum() {
+        return sentimentScoreNanos / 1_000_000_000.0;
     }
 
     public double emv() {

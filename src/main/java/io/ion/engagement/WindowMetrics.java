@@ -111,7 +111,7 @@ public record WindowMetrics(
                 sums.emv(),
                 sums.sentimentSeen, scored,
                 ratio(scored, sums.sentimentSeen),
-                scored == 0 ? null : sums.sentimentScoreSum / scored,
+                scored == 0 ? null : sums.sentimentScoreSum() / scored,
                 ratio(sums.negative, scored), ratio(sums.neutral, scored), ratio(sums.positive, scored),
                 List.copyOf(topPosts),
                 lateEvents, benchmark,

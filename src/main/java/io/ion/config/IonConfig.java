@@ -81,6 +81,16 @@ public class IonConfig implements Serializable {
         public List<String> all() {
             return List.of(posts, comments, engagement, campaigns, alerts, deadletter);
         }
+
+        /** Topics of their own for one run or test: {@code name.posts}, {@code name.comments}, and so on. */
+        public void nameAfter(String name) {
+            posts = name + ".posts";
+            comments = name + ".comments";
+            engagement = name + ".engagement";
+            campaigns = name + ".campaigns";
+            alerts = name + ".alerts";
+            deadletter = name + ".deadletter";
+        }
     }
 
     public static class Elasticsearch implements Serializable {

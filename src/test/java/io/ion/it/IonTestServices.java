@@ -39,12 +39,7 @@ public final class IonTestServices {
         IonConfig config = IonConfig.defaults();
         config.kafka.bootstrapServers = kafka().bootstrapServers();
         config.kafka.groupId = "ion-" + testName;
-        config.topics.posts = testName + ".posts";
-        config.topics.comments = testName + ".comments";
-        config.topics.engagement = testName + ".engagement";
-        config.topics.campaigns = testName + ".campaigns";
-        config.topics.alerts = testName + ".alerts";
-        config.topics.deadletter = testName + ".deadletter";
+        config.topics.nameAfter(testName);
         config.elasticsearch.hosts = java.util.List.of(elasticsearch().url());
         config.elasticsearch.username = elasticsearch().user();
         config.elasticsearch.password = elasticsearch().password();

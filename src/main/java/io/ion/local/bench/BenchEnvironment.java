@@ -13,12 +13,7 @@ record BenchEnvironment(LocalServices services, Path campaignsFile, int partitio
     /** A config of its own for one run: topics, consumer group and index prefix named {@code name}, created here. */
     IonConfig config(String name, BenchMode mode, Integer parallelism) throws Exception {
         IonConfig config = LocalServices.configFor(services.kafka, services.elasticsearch);
-        config.topics.posts = name + ".posts";
-        config.topics.comments = name + ".comments";
-        config.topics.engagement = name + ".engagement";
-        config.topics.campaigns = name + ".campaigns";
-        config.topics.alerts = name + ".alerts";
-        config.topics.deadletter = name + ".deadletter";
+        config.topics.nameAfter(name);
         config.kafka.groupId = name;
         config.elasticsearch.indexPrefix = name + "-";
         config.job.parallelism = parallelism;

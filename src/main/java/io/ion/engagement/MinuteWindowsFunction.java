@@ -3,9 +3,6 @@ package io.ion.engagement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -72,10 +69,9 @@ public class MinuteWindowsFunction extends KeyedProcessFunction<Dimension, Minut
             return;
         }
         // Late activity only: the fired windows' documents as they were, to re-emit only those that change.
-        NavigableMap<Long, MetricsAccumulator> all = fired.isEmpty() ? null : read();
         List<WindowMetrics> before = new ArrayList<>();
         for (Fired f : fired) {
-            before.add(metrics(ctx.getCurrentKey(), f.window(), f.end(), all));
+            before.add(metrics(ctx.getCurrentKey(), f.window(), f.end()));
         }
         MetricsAccumulator bucket = buckets.get(minute);
         if (bucket == null) {
@@ -84,11 +80,8 @@ public class MinuteWindowsFunction extends KeyedProcessFunction<Dimension, Minut
         }
         bucket.merge(partial.metrics());
         buckets.put(minute, bucket);
-        if (all != null) {
-            all.put(minute, bucket);
-        }
         for (int i = 0; i < fired.size(); i++) {
-            WindowMetrics after = metrics(ctx.getCurrentKey(), fired.get(i).window(), fired.get(i).end(), all);
+            WindowMetrics after = metrics(ctx.getCurrentKey(), fired.get(i).window(), fired.get(i).end());
             if (!after.equals(before.get(i))) {
                 out.collect(after);
             }
@@ -118,41 +111,39 @@ public class MinuteWindowsFunction extends KeyedProcessFunction<Dimension, Minut
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<WindowMetrics> out) throws Exception {
-        NavigableMap<Long, MetricsAccumulator> all = read();
         long end = timestamp + 1;
         for (SlidingWindow w : windows) {
             if (w.endsAt(end)) {
-                WindowMetrics m = metrics(ctx.getCurrentKey(), w, end, all);
+                WindowMetrics m = metrics(ctx.getCurrentKey(), w, end);
                 if (m != null) {
                     out.collect(m);
                 }
             }
         }
-        for (Long minute : all.keySet()) {
+        // Only minutes whose cleanup is due now can go: every bucket has its own cleanup timer, so earlier ones went
+        // at theirs. Looking them up by minute, rather than listing the map, keeps a timer's cost to the minutes of
+        // one window even when a backlog has filled the map with minutes ahead of the watermark.
+        long longest = windows.stream().mapToLong(SlidingWindow::sizeMillis).max().orElse(0);
+        for (long minute = MinutePartial.minuteOf(end - allowedLateness - longest); minute <= timestamp;
+                minute += MinutePartial.MINUTE_MILLIS) {
             if (cleanupTime(minute) <= timestamp) {
                 buckets.remove(minute);
             }
         }
     }
 
-    private NavigableMap<Long, MetricsAccumulator> read() throws Exception {
-        NavigableMap<Long, MetricsAccumulator> all = new TreeMap<>();
-        for (Map.Entry<Long, MetricsAccumulator> e : buckets.entries()) {
-            all.put(e.getKey(), e.getValue());
-        }
-        return all;
-    }
-
     /** The window's document from its buckets in minute order, or null when it has none (no such window). */
-    private static WindowMetrics metrics(Dimension dimension, SlidingWindow w, long end,
-                                         NavigableMap<Long, MetricsAccumulator> all) {
+    private WindowMetrics metrics(Dimension dimension, SlidingWindow w, long end) throws Exception {
         long start = end - w.sizeMillis();
-        NavigableMap<Long, MetricsAccumulator> spanned = all.subMap(start, true, end, false);
-        if (spanned.isEmpty()) {
-            return null;
+        MetricsAccumulator window = null;
+        for (long minute = start; minute < end; minute += MinutePartial.MINUTE_MILLIS) {
+            MetricsAccumulator bucket = buckets.get(minute);
+            if (bucket != null) {
+                window = window == null ? new MetricsAccumulator() : window;
+                window.merge(bucket);
+            }
         }
-        MetricsAccumulator window = new MetricsAccumulator();
-        spanned.values().forEach(window::merge);
-        return WindowMetrics.of(dimension, w.name(), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), window);
+        return window == null ? null
+                : WindowMetrics.of(dimension, w.name(), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), window);
     }
 }

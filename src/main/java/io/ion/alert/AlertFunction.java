@@ -6,6 +6,7 @@ import io.ion.campaign.CampaignUpdate;
 import io.ion.campaign.LiveCampaigns;
 import io.ion.engagement.WindowMetrics;
 import io.ion.state.TtlState;
+import io.ion.state.WatermarkProgress;
 import io.ion.terms.CampaignTerms;
 import java.time.Instant;
 import java.util.ArrayList;

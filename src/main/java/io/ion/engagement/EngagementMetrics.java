@@ -51,12 +51,14 @@ public final class EngagementMetrics {
                 .uid("windows-minute-buckets").name(windowName(config.pulseMinutes) + " + "
                         + windowName(config.trendMinutes) + " windows");
 
-        // Totals stay on every activity: they count late activity by its own time and keep an exact per-post ledger.
+        // Totals settle every activity as the watermark passes its minute (late activity is counted, not dropped) and keep
+        // an exact per-post ledger.
         SingleOutputStreamOperator<WindowMetrics> totals = dimensioned
                 .keyBy(DimensionedActivity::dimension)
                 .process(new RunningTotalsFunction(Duration.ofSeconds(config.totalsEmitSeconds),
                         Duration.ofSeconds(config.allowedLatenessSeconds), Duration.ofDays(config.totalsTtlDays),
-                        Duration.ofMinutes(config.benchmarkMinAgeMinutes), config.benchmarkMinPosts))
+                        Duration.ofMinutes(config.benchmarkMinAgeMinutes), config.benchmarkMinPosts,
+                        Duration.ofSeconds(config.idlenessSeconds)))
                 .uid("running-totals").name("running totals");
 
         // Too late for a window: already folded into the running totals (which count them); here they are counted

@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Test;
 class RunningTotalsFunctionTest {
 
     static final Duration TTL = Duration.ofDays(90);
+    static final Duration IDLE_AFTER = Duration.ofSeconds(60);
 
     static KeyedOneInputStreamOperatorTestHarness<Dimension, DimensionedActivity, WindowMetrics> harness() throws Exception {
         RunningTotalsFunction totals = new RunningTotalsFunction(Duration.ofSeconds(5), Duration.ofSeconds(120), TTL,
-                Duration.ofMinutes(30), 5);
+                Duration.ofMinutes(30), 5, IDLE_AFTER);
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(totals),
                 DimensionedActivity::dimension, TypeInformation.of(Dimension.class));
         harness.setup();
@@ -41,37 +42,116 @@ class RunningTotalsFunctionTest {
     }
 
     @Test
-    void countLateActivityEmitAtMostOncePerIntervalAndLeaveNoTimerBehind() throws Exception {
+    void activitySettlesWhenTheWatermarkPassesItsMinuteAndLateActivityIsCountedAndSent() throws Exception {
         try (var harness = harness()) {
             harness.open();
             harness.setProcessingTime(0);
             harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 1, 1, 0, 0, 0, 0, 0, 0.0)));
             harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 2, 0, 1, 10, 0, 0, 0, 0.0)));
-            harness.processWatermark(new Watermark(T0.plusSeconds(30 * 60).toEpochMilli()));
+            harness.setProcessingTime(5_000); // processing time alone settles nothing while the watermark moves
+            assertThat(harness.extractOutputValues()).isEmpty();
+
+            harness.processWatermark(new Watermark(T0.plusSeconds(2 * 60).toEpochMilli() - 1)); // minute 1 is over
+            assertThat(harness.extractOutputValues()).hasSize(1);
+            assertThat(last(harness).likes()).isZero();
+            assertThat(last(harness).posts()).isEqualTo(1);
+            harness.processWatermark(new Watermark(T0.plusSeconds(30 * 60).toEpochMilli())); // minute 2, the ledger at :05
+            List<WindowMetrics> out = harness.extractOutputValues();
+            assertThat(out).hasSize(3);
+            assertThat(out.get(1).likes()).isEqualTo(10);
+            assertThat(out.get(1).topPosts()).isEmpty(); // the ledger is recomputed every five minutes of event time
+            assertThat(out.get(2).topPosts()).containsExactly(Map.entry("p1", 11L));
+            assertThat(harness.numEventTimeTimers()).isEqualTo(1); // only the end of a bounded input
+
             harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 3, 0, 0, 5, 0, 0, 0, 0.0))); // 27 min late: counted
             harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 29, 0, 0, 1, 0, 0, 0, 0.0))); // within the lateness
-            assertThat(harness.extractOutputValues()).isEmpty();
-            assertThat(harness.numProcessingTimeTimers()).isEqualTo(2); // the emission and the state's cleanup
-
-            harness.setProcessingTime(5_000);
-            List<WindowMetrics> out = harness.extractOutputValues();
-            assertThat(out).hasSize(1);
-            WindowMetrics t = out.get(0);
+            assertThat(harness.extractOutputValues()).hasSize(3);
+            harness.setProcessingTime(10_000); // late activity has no minute end to wait for: sent with the next check
+            WindowMetrics t = last(harness);
+            assertThat(harness.extractOutputValues()).hasSize(4);
             assertThat(t.window()).isEqualTo("total");
             assertThat(t.likes()).isEqualTo(16);
             assertThat(t.followers()).isEqualTo(10_000);
             assertThat(t.lateEvents()).isEqualTo(1);
             assertThat(t.windowStart()).isEqualTo(T0.plusSeconds(60));
             assertThat(t.windowEnd()).isEqualTo(T0.plusSeconds(29 * 60));
-            assertThat(harness.numProcessingTimeTimers()).isEqualTo(1); // nothing new: only the cleanup waits
+            assertThat(t.topPosts()).containsExactly(Map.entry("p1", 17L));
+            assertThat(harness.numProcessingTimeTimers()).isEqualTo(1); // nothing waits: only the cleanup
             harness.setProcessingTime(60_000);
-            assertThat(harness.extractOutputValues()).hasSize(1);
+            assertThat(harness.extractOutputValues()).hasSize(4);
 
-            // the end of a bounded input flushes once and leaves no timer
-            assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+            // the end of a bounded input sends once more and leaves no timer
             harness.processWatermark(new Watermark(Long.MAX_VALUE));
-            assertThat(harness.extractOutputValues()).hasSize(2);
+            assertThat(harness.extractOutputValues()).hasSize(5);
             assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    /**
+     * The same activity in two arrival orders (in time order; shuffled within the out-of-orderness, with the watermark
+     * trailing the latest time seen by 30 s) gives the same documents, in the same order, benchmarks included.
+     */
+    @Test
+    void theDocumentsDoNotDependOnTheArrivalOrder() throws Exception {
+        List<Activity> activity = new java.util.ArrayList<>();
+        SplittableRandom random = new SplittableRandom(7);
+        for (int p = 0; p < 12; p++) {
+            long followers = 5_000 + random.nextInt(50_000);
+            int born = random.nextInt(40);
+            activity.add(at("p" + p, followers, T0.plusSeconds(born * 60L + random.nextInt(60)), 1, 0, 0, 0, 0, 100, 0.1));
+            for (int i = 0; i < 25; i++) {
+                activity.add(at("p" + p, followers, T0.plusSeconds(born * 60L + 60 + random.nextInt(80 * 60)),
+                        0, random.nextInt(2), random.nextInt(30), 0, 0, 50, 0.02));
+            }
+        }
+        activity.sort(java.util.Comparator.comparing(Activity::time));
+        List<Activity> shuffled = new java.util.ArrayList<>(activity);
+        for (int i = 0; i + 1 < shuffled.size(); i++) { // swap neighbours less than 20 s apart, at random
+            if (random.nextBoolean() && shuffled.get(i + 1).time().toEpochMilli() - shuffled.get(i).time().toEpochMilli() < 20_000) {
+                java.util.Collections.swap(shuffled, i, i + 1);
+                i++;
+            }
+        }
+        assertThat(shuffled).isNotEqualTo(activity);
+        assertThat(documents(shuffled)).isEqualTo(documents(activity)).hasSizeGreaterThan(40);
+    }
+
+    private static List<WindowMetrics> documents(List<Activity> arrivals) throws Exception {
+        try (var harness = harness()) {
+            harness.open();
+            long maxSeen = Long.MIN_VALUE;
+            for (Activity a : arrivals) {
+                harness.processElement(record(MICRO, a));
+                maxSeen = Math.max(maxSeen, a.time().toEpochMilli());
+                harness.processWatermark(new Watermark(maxSeen - 30_000));
+            }
+            harness.processWatermark(new Watermark(Long.MAX_VALUE));
+            assertThat(last(harness).lateEvents()).isZero();
+            assertThat(last(harness).benchmark()).isNotNull();
+            return harness.extractOutputValues();
+        }
+    }
+
+    @Test
+    void idleInputsSettleOnProcessingTime() throws Exception {
+        try (var harness = harness()) {
+            harness.open();
+            harness.setProcessingTime(0);
+            harness.processWatermark(new Watermark(T0.toEpochMilli()));
+            harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 1, 1, 0, 3, 0, 0, 0, 0.0)));
+            harness.setProcessingTime(IDLE_AFTER.toMillis() - 1); // the watermark has stalled, not for long enough
+            assertThat(harness.extractOutputValues()).isEmpty();
+            harness.setProcessingTime(IDLE_AFTER.toMillis() + 5_000); // idle: the next check settles what waits
+            assertThat(harness.extractOutputValues()).hasSize(1);
+            assertThat(last(harness).likes()).isEqualTo(3);
+            assertThat(last(harness).topPosts()).containsExactly(Map.entry("p1", 3L));
+            assertThat(harness.numProcessingTimeTimers()).isEqualTo(1); // nothing waits: only the cleanup
+
+            // the watermark catches up later: the minute is not counted again
+            harness.processWatermark(new Watermark(T0.plusSeconds(600).toEpochMilli()));
+            harness.processWatermark(new Watermark(Long.MAX_VALUE));
+            assertThat(last(harness).likes()).isEqualTo(3);
+            assertThat(last(harness).posts()).isEqualTo(1);
         }
     }
 
@@ -82,7 +162,9 @@ class RunningTotalsFunctionTest {
             harness.open();
             harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 1, 1, 0, 0, 0, 0, 0, 0.0)));
             harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 2, 0, 0, 40, 0, 0, 0, 0.0)));
-            harness.processElement(record(CAMPAIGN, activity("p2", 2_000, 3, 1, 0, 5, 0, 0, 0, 0.0)));
+            harness.processWatermark(new Watermark(T0.plusSeconds(3 * 60).toEpochMilli() - 1)); // minutes 1 and 2 settle
+            harness.processElement(record(CAMPAIGN, activity("p2", 2_000, 3, 1, 0, 5, 0, 0, 0, 0.0))); // minute 3 waits
+            assertThat(harness.extractOutputValues()).isNotEmpty().allSatisfy(t -> assertThat(t.posts()).isEqualTo(1));
             snapshot = harness.snapshot(1, 1);
         }
         try (var restored = harness()) {
@@ -128,7 +210,8 @@ class RunningTotalsFunctionTest {
             harness.open();
             harness.setProcessingTime(0);
             harness.processElement(record(CAMPAIGN, activity("p1", 10_000, 1, 1, 0, 9, 0, 0, 0, 0.0)));
-            harness.setProcessingTime(5_000); // emits; the emit flag is cleared
+            harness.processWatermark(new Watermark(T0.plusSeconds(3 * 60).toEpochMilli())); // settles and emits
+            harness.setProcessingTime(5_000); // the check: nothing waits any more
             assertThat(harness.numKeyedStateEntries()).isEqualTo(2); // the totals and the per-post map
 
             harness.setProcessingTime(day); // activity a day later moves the expiry on

@@ -33,6 +33,9 @@ class DemoIT {
     @Test
     void theSimulatedLaunchShowsWhyIonExists() throws Exception {
         LocalServices services = LocalServices.using(IonTestServices.kafka(), IonTestServices.elasticsearch(), 2);
+        // After the launch the inputs are idle: the running totals settle their last minutes once the watermark has
+        // stood still for the idleness (60 s by default), which this test need not wait for.
+        services.config.windows.idlenessSeconds = 10;
         Path dir = Files.createTempDirectory(Path.of("target"), "demoit-");
         ScenarioExpectations expected;
         Map<String, JsonNode> liveTotals;
@@ -60,7 +63,8 @@ class DemoIT {
                 }
             }
             assertThat(demo.trafficDone()).as("the simulated hour was published").isTrue();
-            liveTotals = awaitStableTotals(es, "ion-", Duration.ofSeconds(90));
+            liveTotals = awaitStableTotals(es, "ion-", Duration.ofSeconds(services.config.windows.idlenessSeconds + 10),
+                    Duration.ofSeconds(120));
 
             // The board renders every campaign and the tier line.
             try (Admin admin = services.kafka.admin()) {
@@ -157,13 +161,18 @@ class DemoIT {
         }
     }
 
-    static Map<String, JsonNode> awaitStableTotals(EsQueries es, String prefix, Duration timeout) throws Exception {
+    /** The campaign totals once they have not changed for {@code stableFor} (or whatever they are at the timeout). */
+    static Map<String, JsonNode> awaitStableTotals(EsQueries es, String prefix, Duration stableFor, Duration timeout)
+            throws Exception {
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         Map<String, JsonNode> previous = Map.of();
+        long unchangedSince = System.currentTimeMillis();
         while (System.currentTimeMillis() < deadline) {
-            Thread.sleep(7_000); // longer than the totals' 5 s refresh
+            Thread.sleep(2_000);
             Map<String, JsonNode> now = totals(es, prefix);
-            if (!now.isEmpty() && now.toString().equals(previous.toString())) {
+            if (now.isEmpty() || !now.toString().equals(previous.toString())) {
+                unchangedSince = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - unchangedSince >= stableFor.toMillis()) {
                 return now;
             }
             previous = now;

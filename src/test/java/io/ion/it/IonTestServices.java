@@ -48,8 +48,12 @@ public final class IonTestServices {
         config.job.checkpointIntervalMs = 1000L;
         config.sentiment.enabled = false;
         // Some tests leave a topic empty, or quiet after a restore; they wait for results with timeouts of a minute or
-        // two, so a quiet partition counts as idle after the idleness alone. ArrivalOrderIT tests the start-up wait.
+        // two, so a quiet partition counts as idle after the idleness alone, and that is 10 s instead of 60: when a
+        // test's input ends, the running totals settle their last minutes once the watermark has stood still that
+        // long (checked every totals_emit_seconds). ArrivalOrderIT tests the start-up wait.
+        config.windows.idlenessSeconds = 10;
         config.windows.startupIdlenessSeconds = config.windows.idlenessSeconds;
+        config.windows.totalsEmitSeconds = 1;
         return config;
     }
 }

@@ -99,6 +99,8 @@ final class LongCampaignInput {
             if (c % 2 == 0) { // paced: an end after the input and targets out of reach, so behind_pace fires and repeats
                 yaml.append("    ends_at: ").append(START.plus(span).plus(Duration.ofDays(7))).append('\n')
                         .append("    targets: {engagements: 1000000000, emv: 100000000}\n");
+            } else if (c % 4 == 1) { // targets within reach, crossed some time in the input: target_reached
+                yaml.append("    targets: {engagements: 2000, impressions: 20000}\n");
             }
         }
         return yaml.toString();

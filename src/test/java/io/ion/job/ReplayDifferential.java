@@ -66,13 +66,6 @@ final class ReplayDifferential {
         RESTORED
     }
 
-    /**
-     * The one rule left out of the comparison: {@code underperforming_post} judges a post against its tier's
-     * benchmark as of when the running totals are emitted (a processing-time cadence), so which posts it names, and
-     * when, can differ between runs. Every other alert must be identical.
-     */
-    static final String AS_OF_EMISSION = "underperforming_post";
-
     /** What one run produced: the latest version of each compared document (as JSON text), and every distinct alert. */
     record Run(Mode mode, Map<String, String> documents, long written, List<Alert> alerts, List<DeadLetter> deadLetters,
                Duration took) {}
@@ -263,7 +256,6 @@ final class ReplayDifferential {
             throw new IllegalStateException("the injected failure did not happen");
         }
         List<Alert> distinct = alerts.received().stream()
-                .filter(a -> !AS_OF_EMISSION.equals(a.rule()))
                 .collect(Collectors.toMap(Alert::eventId, a -> a, (a, b) -> a, TreeMap::new))
                 .values().stream().sorted(Comparator.comparing(Alert::eventId)).toList();
         return new Run(mode, documents.latest(), documents.written(), distinct, deadLetters.received(), Duration.ZERO);
@@ -339,7 +331,7 @@ final class ReplayDifferential {
         }
 
         static boolean compared(EsDocument d) {
-            return d.index().endsWith("alerts") ? !d.id().contains(":" + AS_OF_EMISSION + ":") : COMPARED.matcher(d.id()).matches();
+            return d.index().endsWith("alerts") || COMPARED.matcher(d.id()).matches();
         }
 
         @Override

@@ -65,6 +65,8 @@ class ReplayDifferentialTest {
     void timeOrderEqualsTheBatchComputation() {
         assertNone(differential.oracleDifferences(inOrder), inOrder.documents().size());
         assertThat(inOrder.alerts()).as("the input has surges to alert").isNotEmpty();
+        // the rules on the running totals are compared too: the input must give them something to judge
+        assertThat(inOrder.alerts()).extracting(Alert::rule).as("rules alerted").contains("underperforming_post", "target_reached");
     }
 
     @Test

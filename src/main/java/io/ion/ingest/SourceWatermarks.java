@@ -52,7 +52,10 @@ public final class SourceWatermarks {
 
     /**
      * For campaign definitions: they carry no event time and are broadcast to operators that also read events, so
-     * they must never hold those operators' watermarks back.
+     * their source is idle for good: it never holds those operators' watermarks back, and never moves them either.
+     * (It once emitted {@code Long.MAX_VALUE} instead: whenever every event partition had been silent for the
+     * idleness, that became the watermark of every operator downstream of the broadcast, which expired every post's
+     * state and stranded the comments that came next.)
      */
     public static WatermarkStrategy<RawRecord> neverHoldsBack() {
         return WatermarkStrategy.forGenerator(context -> new WatermarkGenerator<>() {
@@ -61,7 +64,7 @@ public final class SourceWatermarks {
 
             @Override
             public void onPeriodicEmit(WatermarkOutput output) {
-                output.emitWatermark(new Watermark(Long.MAX_VALUE));
+                output.markIdle();
             }
         });
     }

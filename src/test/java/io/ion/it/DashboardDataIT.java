@@ -79,7 +79,9 @@ class DashboardDataIT {
                     .isEqualTo(comments);
             es.awaitCount(config.elasticsearch.index("alerts"), 1, Duration.ofSeconds(60));
             es.awaitCount(config.elasticsearch.index("campaign-terms"), 1, Duration.ofSeconds(60));
-            Thread.sleep(8_000); // running totals emit every 5 s
+            // the input has ended: the running totals settle their last minute once the watermark has stood still for
+            // the idleness, and are sent with the next check
+            Thread.sleep(1_000L * (config.windows.idlenessSeconds + 2 * config.windows.totalsEmitSeconds) + 1_000);
         }
     }
 

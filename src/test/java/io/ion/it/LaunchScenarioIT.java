@@ -135,7 +135,14 @@ class LaunchScenarioIT {
             assertThat(es.awaitCount(config.elasticsearch.index("comments"), expectedComments, Duration.ofSeconds(180)))
                     .isEqualTo(expectedComments);
             awaitResolvedSurge(Duration.ofSeconds(60));
-            Thread.sleep(8_000); // running totals emit every 5 s
+            // The input has ended: the running totals settle its last minute once the watermark has stood still for
+            // the idleness; then one more emission interval for whatever else changed.
+            long settleBy = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < settleBy && es.json("GET", "/" + config.elasticsearch.index("campaign-metrics")
+                    + "/_doc/calm:campaign:calm:total", null).path("_source").path("comments").asLong() < 10L * MINUTES) {
+                Thread.sleep(500);
+            }
+            Thread.sleep(2_000L * config.windows.totalsEmitSeconds + 1_000);
             alertEvents = kafka.readAll(config.topics.alerts, 1, Duration.ofSeconds(5)).stream()
                     .map(LaunchScenarioIT::json).toList();
             List<ConsumerRecord<byte[], byte[]>> deadLetters = kafka.readAll(config.topics.deadletter, 1, Duration.ofSeconds(10));

@@ -47,8 +47,7 @@ public class AuthenticityFunction extends KeyedProcessFunction<String, CommentOf
     public void open(OpenContext openContext) {
         Duration ttl = Duration.ofMillis(2 * settings.memoryMs());
         generic = GenericComments.load();
-        // removed second by second as the watermark passes, and at most maxPending: its TTL is only a backstop
-        pending = TtlState.mapWithLazyExpiry(getRuntimeContext(), "authenticity-pending", Long.class, PendingComments.class, ttl);
+        pending = TtlState.map(getRuntimeContext(), "authenticity-pending", Long.class, PendingComments.class, ttl);
         pendingCount = TtlState.value(getRuntimeContext(), "authenticity-pending-count", Integer.class, ttl);
         signals = TtlState.value(getRuntimeContext(), "authenticity-signals", CampaignSignals.class, ttl);
         forgetAt = TtlState.value(getRuntimeContext(), "authenticity-forget-at", Long.class, ttl);

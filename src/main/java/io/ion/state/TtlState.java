@@ -41,20 +41,6 @@ public final class TtlState {
         return context.getMapState(descriptor);
     }
 
-    /**
-     * A map whose entries its operator removes itself (on timers), with the TTL only as a backstop, checked lazily
-     * when an entry is read: Flink's incremental cleanup on the heap backend copies a key's whole map, values
-     * included, on every state access, which for a busy key (a campaign's waiting comments) cost more than all the
-     * operator's work (58 % of the pipeline benchmark's CPU samples). The serializer is the same as {@link #map}'s,
-     * so a savepoint taken with either restores into the other.
-     */
-    public static <K, V> MapState<K, V> mapWithLazyExpiry(RuntimeContext context, String name, Class<K> key, Class<V> value,
-                                                          Duration ttl) {
-        MapStateDescriptor<K, V> descriptor = new MapStateDescriptor<>(name, key, value);
-        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(ttl).disableCleanupInBackground().build());
-        return context.getMapState(descriptor);
-    }
-
     private static StateTtlConfig config(Duration ttl) {
         return StateTtlConfig.newBuilder(ttl).build();
     }

@@ -23,6 +23,8 @@ final class PaceState {
     private static final int IMPRESSIONS = 1;
     private static final int EMV_MICROS = 2;
     private static final int FIRST = 3;
+    /** Beyond this many minutes since the last boundary (a campaign quiet for a day), one scan is cheaper. */
+    private static final long MAX_STEPPED_MINUTES = 24 * 60;
 
     /** Minute start → {engagements, impressions, EMV micros, earliest time}. */
     private final MapState<Long, long[]> pending;
@@ -61,18 +63,30 @@ final class PaceState {
     /** The running totals of the activity before the boundary {@code at}, by hour of day. */
     DailyCurve at(long at) throws Exception {
         DailyCurve curve = folded.value() == null ? new DailyCurve() : folded.value();
-        List<Long> done = new ArrayList<>();
-        for (Map.Entry<Long, long[]> minute : pending.entries()) {
-            if (minute.getKey() < at) {
-                long[] sums = minute.getValue();
-                curve.add(sums[FIRST], sums[ENGAGEMENTS], sums[IMPRESSIONS], sums[EMV_MICROS]);
-                done.add(minute.getKey());
+        Long until = foldedUntil.value();
+        if (until != null && at - until <= MAX_STEPPED_MINUTES * Pulse.MINUTE) {
+            // every waiting minute starts at or after the last boundary (add() folds earlier activity at once), so the
+            // minutes to fold are the few since then: read those, rather than scan all that wait (in a backlog, days)
+            for (long minute = Pulse.minuteOf(until); minute < at; minute += Pulse.MINUTE) {
+                long[] sums = pending.get(minute);
+                if (sums != null) {
+                    curve.add(sums[FIRST], sums[ENGAGEMENTS], sums[IMPRESSIONS], sums[EMV_MICROS]);
+                    pending.remove(minute);
+                }
+            }
+        } else {
+            List<Long> done = new ArrayList<>();
+            for (Map.Entry<Long, long[]> minute : pending.entries()) {
+                if (minute.getKey() < at) {
+                    long[] sums = minute.getValue();
+                    curve.add(sums[FIRST], sums[ENGAGEMENTS], sums[IMPRESSIONS], sums[EMV_MICROS]);
+                    done.add(minute.getKey());
+                }
+            }
+            for (Long minute : done) {
+                pending.remove(minute);
             }
         }
-        for (Long minute : done) {
-            pending.remove(minute);
-        }
-        Long until = foldedUntil.value();
         foldedUntil.update(until == null ? at : Math.max(until, at));
         folded.update(curve);
         return curve;

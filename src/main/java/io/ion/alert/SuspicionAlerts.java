@@ -37,13 +37,11 @@ final class SuspicionAlerts {
     boolean evaluate(Campaign campaign, long at, boolean ended, AlertSettings lifecycle, Emit emit) throws Exception {
         SuspicionSettings s = defaults.with(campaign.alertOverrides());
         TreeMap<Long, SuspicionMinute> view = state.between(at - s.spanMinutes() * Pulse.MINUTE, at);
-        Set<String> firing = new TreeSet<>();
-        for (Map.Entry<String, AlertTrack> track : tracks.entries()) {
-            if (track.getKey().startsWith(PREFIX) && track.getValue().firing()) {
-                firing.add(track.getKey().substring(PREFIX.length()));
-            }
+        Set<String> firing = state.firing();
+        if (firing == null) {
+            firing = firingInTracks();
         }
-        boolean anyFiring = false;
+        Set<String> firingAfter = new TreeSet<>(firing);
         for (SuspiciousEngagement.Scoped scoped : rule.evaluate(at, view, firing, s, campaign.name())) {
             String trackKey = PREFIX + scoped.scopeKey();
             AlertTrack stored = tracks.get(trackKey);
@@ -56,11 +54,29 @@ final class SuspicionAlerts {
             } else if (stored != null) {
                 tracks.remove(trackKey);
             }
-            anyFiring |= next.firing();
+            if (next.firing()) {
+                firingAfter.add(scoped.scopeKey());
+            } else {
+                firingAfter.remove(scoped.scopeKey());
+            }
             if (step.status() != null) {
                 emit.alert(step.alertId(), scoped.scope(), scoped.key(), step.status(), step.firedAt(), step.updatedAt(), c);
             }
         }
-        return anyFiring;
+        if (!firingAfter.equals(firing) || state.firing() == null) {
+            state.firing(firingAfter);
+        }
+        return !firingAfter.isEmpty();
+    }
+
+    /** The firing scope keys as the tracks have them: the one scan, after a restore of state without the copy. */
+    private Set<String> firingInTracks() throws Exception {
+        Set<String> firing = new TreeSet<>();
+        for (Map.Entry<String, AlertTrack> track : tracks.entries()) {
+            if (track.getKey().startsWith(PREFIX) && track.getValue().firing()) {
+                firing.add(track.getKey().substring(PREFIX.length()));
+            }
+        }
+        return firing;
     }
 }

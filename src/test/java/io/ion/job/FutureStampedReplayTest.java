@@ -35,10 +35,11 @@ class FutureStampedReplayTest {
     void aReplayOfFilesAheadOfTheWallClockCountsEverySnapshot() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         // the first snapshot is inside the default 5-minute horizon, the later ones are past it
-        Map<String, List<String>> topics = Map.of(
-                "posts", List.of(post(now.plusSeconds(180))),
-                "engagement", List.of(snapshot(now.plusSeconds(240), 10), snapshot(now.plusSeconds(1_200), 20),
-                        snapshot(now.plusSeconds(1_800), 30)));
+        Map<String, List<LongCampaignInput.Line>> topics = Map.of(
+                "posts", List.of(line("posts", now.plusSeconds(180), post(now.plusSeconds(180)))),
+                "engagement", List.of(line("engagement", now.plusSeconds(240), snapshot(now.plusSeconds(240), 10)),
+                        line("engagement", now.plusSeconds(1_200), snapshot(now.plusSeconds(1_200), 20)),
+                        line("engagement", now.plusSeconds(1_800), snapshot(now.plusSeconds(1_800), 30))));
 
         IonConfig withTheGuard = config();
         IonConfig forFiles = config();
@@ -48,9 +49,9 @@ class FutureStampedReplayTest {
         assertThat(likes(forFiles, topics)).as("a replay of files").isEqualTo(30);
     }
 
-    private long likes(IonConfig config, Map<String, List<String>> topics) throws Exception {
-        ReplayDifferential.Run run = ReplayDifferential.execute(ReplayDifferential.Mode.IN_ORDER, config, topics, Map.of(), -1,
-                Files.createTempDirectory(dir, "checkpoints"), 1);
+    private long likes(IonConfig config, Map<String, List<LongCampaignInput.Line>> topics) throws Exception {
+        ReplayDifferential.Run run = ReplayDifferential.execute(ReplayDifferential.Mode.IN_ORDER, config, topics, true,
+                Map.of(), -1, Files.createTempDirectory(dir, "checkpoints"), 1);
         return ReplayDifferential.json(run.documents().get("c0:campaign:c0:total")).get("likes").asLong();
     }
 
@@ -65,6 +66,10 @@ class FutureStampedReplayTest {
                     hashtags: ["#brand0"]
                 """.formatted(Instant.now().minus(1, ChronoUnit.DAYS))).toString();
         return config;
+    }
+
+    private static LongCampaignInput.Line line(String topic, Instant at, String json) {
+        return new LongCampaignInput.Line(topic, at, json);
     }
 
     private static String post(Instant at) {

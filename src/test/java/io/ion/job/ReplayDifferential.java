@@ -56,11 +56,14 @@ final class ReplayDifferential {
 
     /** The four arrival orders of the same input. */
     enum Mode {
-        /** (a) every topic in event-time order. */
+        /** (a) every topic in event-time order, the topics in step as live ({@link ReplayLanes}). */
         IN_ORDER,
-        /** (b) one backlog: the posts' source is throttled, so comments and snapshots wait in the join for their posts. */
+        /**
+         * (b) one backlog: every topic read as fast as it goes, the posts' source throttled, so comments and snapshots
+         * wait in the join for their posts.
+         */
         BACKLOG,
-        /** (c) every record moved by up to 20 s of event time, then read in that order. */
+        /** (c) every record moved by up to 20 s of event time, then read in that order, in step. */
         SHUFFLED,
         /** (d) like (a), with a failure half-way through the comments and a restore from a checkpoint. */
         RESTORED
@@ -72,7 +75,7 @@ final class ReplayDifferential {
 
     final LongCampaignInput input;
     final MetricsOracle oracle;
-    private final Map<String, List<String>> inOrder;
+    private final Map<String, List<LongCampaignInput.Line>> inOrder;
     private final Path campaignsFile;
     private final Path checkpoints;
     private final int parallelism;
@@ -90,10 +93,11 @@ final class ReplayDifferential {
     Run run(Mode mode) throws Exception {
         long started = System.nanoTime();
         Run run = switch (mode) {
-            case IN_ORDER -> run(mode, inOrder, Map.of(), -1);
-            case BACKLOG -> run(mode, inOrder, Map.of("posts", 2_000.0), -1);
-            case SHUFFLED -> run(mode, byTopic(shuffleWithin(input.lines(), Duration.ofSeconds(20), new Random(7))), Map.of(), -1);
-            case RESTORED -> run(mode, inOrder, Map.of("comments", 4_000.0), inOrder.get("comments").size() / 2);
+            case IN_ORDER -> run(mode, inOrder, true, Map.of(), -1);
+            case BACKLOG -> run(mode, inOrder, false, Map.of("posts", 2_000.0), -1);
+            case SHUFFLED -> run(mode, byTopic(shuffleWithin(input.lines(), Duration.ofSeconds(20), new Random(7))), true,
+                    Map.of(), -1);
+            case RESTORED -> run(mode, inOrder, true, Map.of("comments", 4_000.0), inOrder.get("comments").size() / 2);
         };
         return new Run(mode, run.documents(), run.written(), run.alerts(), run.deadLetters(),
                 Duration.ofNanos(System.nanoTime() - started));
@@ -214,26 +218,33 @@ final class ReplayDifferential {
     // ---- running the job ----
 
     private static final AtomicBoolean FAIL_ONCE = new AtomicBoolean();
+    /** The topics of the run under way, read by the sources' generators in the same JVM; removed after each run. */
+    private static final Map<String, ReplayLanes.Topic> TOPICS = new ConcurrentHashMap<>();
 
-    private Run run(Mode mode, Map<String, List<String>> topics, Map<String, Double> ratePerSecond, int failAtComment)
-            throws Exception {
+    private Run run(Mode mode, Map<String, List<LongCampaignInput.Line>> topics, boolean inStep,
+                    Map<String, Double> ratePerSecond, int failAtComment) throws Exception {
         IonConfig config = IonConfig.defaults();
         config.campaignsFile = campaignsFile.toString();
-        return execute(mode, config, topics, ratePerSecond, failAtComment, checkpoints, parallelism);
+        return execute(mode, config, topics, inStep, ratePerSecond, failAtComment, checkpoints, parallelism);
     }
 
     /**
-     * Runs the whole job once over in-memory topics (lines per topic, read in list order), with the keyword scorer,
-     * to the end of its input; {@code failAtComment} ≥ 0 fails the comments' source once at that record, with
-     * checkpoints every 200 ms into {@code checkpoints}.
+     * Runs the whole job once over in-memory topics (lines per topic, each split reading its share in list order,
+     * {@code inStep} or not: {@link ReplayLanes}), with the keyword scorer, to the end of its input;
+     * {@code failAtComment} ≥ 0 fails the comments' source once at that record, with checkpoints every 200 ms into
+     * {@code checkpoints}.
      */
-    static Run execute(Mode mode, IonConfig config, Map<String, List<String>> topics, Map<String, Double> ratePerSecond,
-                       int failAtComment, Path checkpoints, int parallelism) throws Exception {
+    static Run execute(Mode mode, IonConfig config, Map<String, List<LongCampaignInput.Line>> topics, boolean inStep,
+                       Map<String, Double> ratePerSecond, int failAtComment, Path checkpoints, int parallelism)
+            throws Exception {
         FAIL_ONCE.set(failAtComment >= 0);
+        ReplayLanes lanes = new ReplayLanes(3 * parallelism, inStep);
         IonSources sources = new IonSources(
-                source("posts", topics.get("posts"), ratePerSecond.get("posts"), -1),
-                source("comments", topics.get("comments"), ratePerSecond.get("comments"), failAtComment),
-                source("engagement", topics.get("engagement"), ratePerSecond.get("engagement"), -1),
+                source("posts", topics.get("posts"), lanes, 0, parallelism, ratePerSecond.get("posts"), -1),
+                source("comments", topics.get("comments"), lanes, parallelism, parallelism, ratePerSecond.get("comments"),
+                        failAtComment),
+                source("engagement", topics.get("engagement"), lanes, 2 * parallelism, parallelism,
+                        ratePerSecond.get("engagement"), -1),
                 null);
         LatestDocumentsSink documents = new LatestDocumentsSink();
         CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
@@ -251,7 +262,11 @@ final class ReplayDifferential {
         }
         IonJob.build(env, config, sources, new IonSinks(documents, deadLetters, alerts, new CollectingSink<>()),
                 KeywordScorer::new);
-        env.execute("differential " + mode);
+        try {
+            env.execute("differential " + mode);
+        } finally {
+            TOPICS.clear();
+        }
         if (failAtComment >= 0 && FAIL_ONCE.get()) {
             throw new IllegalStateException("the injected failure did not happen");
         }
@@ -261,31 +276,40 @@ final class ReplayDifferential {
         return new Run(mode, documents.latest(), documents.written(), distinct, deadLetters.received(), Duration.ZERO);
     }
 
-    /** The topic's lines as a bounded source; null (no source) for a topic the input does not have. */
-    private static Source<RawRecord, ?, ?> source(String topic, List<String> lines, Double ratePerSecond, int failAt) {
+    /**
+     * The topic's lines as a bounded source whose splits read their share in step through {@code lanes} (a lane per
+     * split from {@code firstLane}); null (no source) for a topic the input does not have.
+     */
+    private static Source<RawRecord, ?, ?> source(String topic, List<LongCampaignInput.Line> lines, ReplayLanes lanes,
+                                                  int firstLane, int splits, Double ratePerSecond, int failAt) {
         if (lines == null) {
+            lanes.topic(List.of(), List.of(), splits, firstLane); // its lanes are done
             return null;
         }
-        RawRecord[] records = new RawRecord[lines.size()];
-        for (int i = 0; i < records.length; i++) {
-            records[i] = new RawRecord(topic, 0, i, 0L, null, lines.get(i).getBytes(StandardCharsets.UTF_8));
-        }
+        // the lines stay in this JVM (the MiniCluster's): a generator that captured them would be serialized into the
+        // job and copied into every subtask, which at full size (730,000 records) cost gigabytes of heap
+        String key = topic + ":" + UUID.randomUUID();
+        TOPICS.put(key, lanes.topic(lines.stream().map(LongCampaignInput.Line::json).toList(),
+                lines.stream().map(LongCampaignInput.Line::at).toList(), splits, firstLane));
         GeneratorFunction<Long, RawRecord> byIndex = index -> {
-            if (index == failAt && FAIL_ONCE.compareAndSet(true, false)) {
-                throw new IllegalStateException("injected failure at record " + index + " of " + topic);
+            ReplayLanes.Topic topicLines = TOPICS.get(key);
+            int record = topicLines.recordAt(index);
+            if (record == failAt && FAIL_ONCE.compareAndSet(true, false)) {
+                throw new IllegalStateException("injected failure at record " + record + " of " + topic);
             }
-            return records[index.intValue()];
+            topicLines.read(index);
+            return new RawRecord(topic, 0, record, 0L, null, topicLines.line(record).getBytes(StandardCharsets.UTF_8));
         };
         return ratePerSecond == null
-                ? new DataGeneratorSource<>(byIndex, records.length, TypeInformation.of(RawRecord.class))
-                : new DataGeneratorSource<>(byIndex, records.length, RateLimiterStrategy.perSecond(ratePerSecond),
+                ? new DataGeneratorSource<>(byIndex, lines.size(), TypeInformation.of(RawRecord.class))
+                : new DataGeneratorSource<>(byIndex, lines.size(), RateLimiterStrategy.perSecond(ratePerSecond),
                         TypeInformation.of(RawRecord.class));
     }
 
-    private static Map<String, List<String>> byTopic(List<LongCampaignInput.Line> lines) {
-        Map<String, List<String>> topics = new TreeMap<>();
+    private static Map<String, List<LongCampaignInput.Line>> byTopic(List<LongCampaignInput.Line> lines) {
+        Map<String, List<LongCampaignInput.Line>> topics = new TreeMap<>();
         for (LongCampaignInput.Line line : lines) {
-            topics.computeIfAbsent(line.topic(), k -> new ArrayList<>()).add(line.json());
+            topics.computeIfAbsent(line.topic(), k -> new ArrayList<>()).add(line);
         }
         return topics;
     }

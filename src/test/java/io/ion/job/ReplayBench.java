@@ -93,6 +93,11 @@ public final class ReplayBench {
                         run.documents().size(), run.alerts().size(),
                         problems.isEmpty() ? (run == reference ? "equal to the batch computation" : "equal to IN_ORDER")
                                 : problems.size() + " differences, e.g. " + problems.stream().limit(5).toList());
+                if (run == reference) {
+                    System.out.println("  alert events by rule: " + run.alerts().stream()
+                            .collect(java.util.stream.Collectors.groupingBy(a -> a.rule() + " " + a.status(),
+                                    java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+                }
                 equal &= problems.isEmpty();
             }
         } finally {

@@ -37,10 +37,8 @@ final class SuspicionAlerts {
     boolean evaluate(Campaign campaign, long at, boolean ended, AlertSettings lifecycle, Emit emit) throws Exception {
         SuspicionSettings s = defaults.with(campaign.alertOverrides());
         TreeMap<Long, SuspicionMinute> view = state.between(at - s.spanMinutes() * Pulse.MINUTE, at);
-        Set<String> firing = state.firing();
-        if (firing == null) {
-            firing = firingInTracks();
-        }
+        Set<String> known = state.firing();
+        Set<String> firing = known != null ? known : firingInTracks();
         Set<String> firingAfter = new TreeSet<>(firing);
         for (SuspiciousEngagement.Scoped scoped : rule.evaluate(at, view, firing, s, campaign.name())) {
             String trackKey = PREFIX + scoped.scopeKey();
@@ -63,7 +61,7 @@ final class SuspicionAlerts {
                 emit.alert(step.alertId(), scoped.scope(), scoped.key(), step.status(), step.firedAt(), step.updatedAt(), c);
             }
         }
-        if (!firingAfter.equals(firing) || state.firing() == null) {
+        if (known == null || !firingAfter.equals(firing)) {
             state.firing(firingAfter);
         }
         return !firingAfter.isEmpty();

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -95,8 +97,8 @@ public final class ReplayBench {
                                 : problems.size() + " differences, e.g. " + problems.stream().limit(5).toList());
                 if (run == reference) {
                     System.out.println("  alert events by rule: " + run.alerts().stream()
-                            .collect(java.util.stream.Collectors.groupingBy(a -> a.rule() + " " + a.status(),
-                                    java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+                            .collect(Collectors.groupingBy(a -> a.rule() + " " + a.status(), TreeMap::new,
+                                    Collectors.counting())));
                 }
                 equal &= problems.isEmpty();
             }

@@ -283,14 +283,13 @@ final class ReplayDifferential {
     private static Source<RawRecord, ?, ?> source(String topic, List<LongCampaignInput.Line> lines, ReplayLanes lanes,
                                                   int firstLane, int splits, Double ratePerSecond, int failAt) {
         if (lines == null) {
-            lanes.topic(List.of(), List.of(), splits, firstLane); // its lanes are done
+            lanes.topic(List.of(), splits, firstLane); // its lanes are done
             return null;
         }
         // the lines stay in this JVM (the MiniCluster's): a generator that captured them would be serialized into the
         // job and copied into every subtask, which at full size (730,000 records) cost gigabytes of heap
         String key = topic + ":" + UUID.randomUUID();
-        TOPICS.put(key, lanes.topic(lines.stream().map(LongCampaignInput.Line::json).toList(),
-                lines.stream().map(LongCampaignInput.Line::at).toList(), splits, firstLane));
+        TOPICS.put(key, lanes.topic(lines, splits, firstLane));
         GeneratorFunction<Long, RawRecord> byIndex = index -> {
             ReplayLanes.Topic topicLines = TOPICS.get(key);
             int record = topicLines.recordAt(index);

@@ -1,6 +1,6 @@
 package io.ion.job;
 
-import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
@@ -36,9 +36,9 @@ final class ReplayLanes {
         this.inStep = inStep;
     }
 
-    /** One topic, read by {@code splits} splits whose lanes start at {@code firstLane}. */
-    Topic topic(List<String> lines, List<Instant> times, int splits, int firstLane) {
-        return new Topic(this, lines, times, splits, firstLane);
+    /** One topic's lines in the order it is read, by {@code splits} splits whose lanes start at {@code firstLane}. */
+    Topic topic(List<LongCampaignInput.Line> lines, int splits, int firstLane) {
+        return new Topic(this, lines, splits, firstLane);
     }
 
     /**
@@ -74,23 +74,23 @@ final class ReplayLanes {
     /** A topic's records, dealt to its splits. */
     static final class Topic {
         private final ReplayLanes lanes;
-        private final List<String> lines;
+        private final List<LongCampaignInput.Line> lines;
         private final long[] times;
         private final int[] record;     // sequence index → record (line) index
         private final long[] splitStart; // first sequence index of each split
         private final long[] splitEnd;   // last sequence index of each split, inclusive
         private final int firstLane;
 
-        private Topic(ReplayLanes lanes, List<String> lines, List<Instant> times, int splits, int firstLane) {
+        private Topic(ReplayLanes lanes, List<LongCampaignInput.Line> lines, int splits, int firstLane) {
             this.lanes = lanes;
             this.lines = List.copyOf(lines);
-            this.times = times.stream().mapToLong(Instant::toEpochMilli).toArray();
+            this.times = lines.stream().mapToLong(line -> line.at().toEpochMilli()).toArray();
             this.firstLane = firstLane;
             int n = lines.size();
             this.record = new int[n];
             this.splitStart = new long[splits];
             this.splitEnd = new long[splits];
-            java.util.Arrays.fill(splitEnd, -1);
+            Arrays.fill(splitEnd, -1);
             if (n > 0) {
                 // the ranges DataGeneratorSource (NumberSequenceSource) gives its splits
                 NumberSequenceIterator[] ranges = new NumberSequenceIterator(0, n - 1).split(splits);
@@ -123,7 +123,7 @@ final class ReplayLanes {
         }
 
         String line(int record) {
-            return lines.get(record);
+            return lines.get(record).json();
         }
 
         /** Waits for the turn of the record at this sequence index, then moves its split's lane to the next one. */

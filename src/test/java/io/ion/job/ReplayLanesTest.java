@@ -16,8 +16,7 @@ class ReplayLanesTest {
 
     @Test
     void eachSplitReadsItsShareOfTheTopicInOrderFromTheStart() {
-        List<Instant> times = IntStream.range(0, 7).mapToObj(i -> T0.plusSeconds(60L * i)).toList();
-        ReplayLanes.Topic topic = new ReplayLanes(2, false).topic(lines(7), times, 2, 0);
+        ReplayLanes.Topic topic = new ReplayLanes(2, false).topic(lines(7), 2, 0);
         // NumberSequenceSource gives split 0 the indexes 0-3 and split 1 the indexes 4-6
         List<Integer> first = IntStream.range(0, 4).map(topic::recordAt).boxed().toList();
         List<Integer> second = IntStream.range(4, 7).map(topic::recordAt).boxed().toList();
@@ -84,10 +83,11 @@ class ReplayLanesTest {
         }
     }
 
-    private static List<String> lines(int n) {
-        List<String> lines = new ArrayList<>();
+    /** {@code n} lines a minute apart. */
+    private static List<LongCampaignInput.Line> lines(int n) {
+        List<LongCampaignInput.Line> lines = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            lines.add("line " + i);
+            lines.add(new LongCampaignInput.Line("comments", T0.plusSeconds(60L * i), "line " + i));
         }
         return lines;
     }
